@@ -1,0 +1,266 @@
+/* compile.c: the second half of rules.h: expand {{name}} references,
+ * compile patterns with PCRE2 (JIT when available), bind fields. */
+#include "rules_impl.h"
+
+#include "buf.h"
+#include "expr.h"
+#include "xalloc.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_EXPANSION_DEPTH 16
+
+static const struct nx_define *define_named(const nx_ruleset *rs,
+                                            const char *name, size_t len)
+{
+  for (size_t i = 0; i < rs->ndefines; i++)
+    if (strlen(rs->defines[i]->name) == len &&
+        strncmp(rs->defines[i]->name, name, len) == 0)
+      return rs->defines[i];
+  return NULL;
+}
+
+static const nx_wordlist *list_named(const nx_ruleset *rs, const char *name,
+                                     size_t len)
+{
+  char key[128];
+  if (len >= sizeof key)
+    return NULL;
+  memcpy(key, name, len);
+  key[len] = '\0';
+  return nx_ruleset_list(rs, key);
+}
+
+/* Appends 'src' to out with every {{name}} replaced by its definition or
+ * list. On an unknown name or a loop, writes the name to 'bad'. */
+static bool expand(const nx_ruleset *rs, const char *src, struct nx_buf *out,
+                   int depth, char *bad, size_t badsize)
+{
+  if (depth > MAX_EXPANSION_DEPTH) {
+    snprintf(bad, badsize, "definitions nested too deeply (a loop?)");
+    return false;
+  }
+  const char *at = src;
+  while (*at) {
+    const char *open = strstr(at, "{{");
+    if (open == NULL) {
+      nx_buf_adds(out, at);
+      break;
+    }
+    nx_buf_add(out, at, (size_t)(open - at));
+    const char *name = open + 2;
+    const char *close = strstr(name, "}}");
+    if (close == NULL) {
+      snprintf(bad, badsize, "'{{' without '}}'");
+      return false;
+    }
+    size_t len = (size_t)(close - name);
+    const struct nx_define *d = define_named(rs, name, len);
+    const nx_wordlist *wl = d ? NULL : list_named(rs, name, len);
+    if (d) {
+      nx_buf_adds(out, "(?:");
+      if (!expand(rs, d->pattern, out, depth + 1, bad, badsize))
+        return false;
+      /* A newline ends a trailing extended-mode comment in the define. */
+      nx_buf_adds(out, "\n)");
+    } else if (wl) {
+      nx_wordlist_pattern(wl, out);
+    } else {
+      snprintf(bad, badsize, "no definition or list named '%.*s'", (int)len,
+               name);
+      return false;
+    }
+    at = close + 2;
+  }
+  return true;
+}
+
+/* Compiles 'src' after expansion. On error fills err with the line and
+ * column inside the rule file where that can be known. */
+static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
+                                 const char *file, unsigned line,
+                                 uint32_t extra, pcre2_code **out,
+                                 struct nx_error *err)
+{
+  struct nx_buf pat;
+  nx_buf_init(&pat, 0);
+  char bad[256];
+  if (!expand(rs, src, &pat, 0, bad, sizeof bad)) {
+    nx_buf_free(&pat);
+    return nx_fail(err, NX_EREGEX, file, line, 0, "%s", bad);
+  }
+  int code;
+  PCRE2_SIZE offset;
+  pcre2_code *re = pcre2_compile(
+      (PCRE2_SPTR)pat.data, pat.len,
+      PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_DUPNAMES | extra, &code,
+      &offset, NULL);
+  if (re == NULL) {
+    PCRE2_UCHAR msg[160];
+    pcre2_get_error_message(code, msg, sizeof msg);
+    nx_status st;
+    if (strcmp(pat.data, src) == 0) {
+      /* No expansion: the offset points into the rule file itself. */
+      unsigned l = line, col = 1;
+      for (size_t i = 0; i < offset && src[i]; i++) {
+        if (src[i] == '\n') {
+          l++;
+          col = 1;
+        } else
+          col++;
+      }
+      st = nx_fail(err, NX_EREGEX, file, l, col, "bad pattern: %s", msg);
+    } else
+      st = nx_fail(err, NX_EREGEX, file, line, 0,
+                   "bad pattern: %s (at offset %zu of the expanded pattern)",
+                   msg, (size_t)offset);
+    nx_buf_free(&pat);
+    return st;
+  }
+  nx_buf_free(&pat);
+  /* JIT is a speed-up only: without it the interpreter gives the same
+   * answers, so a failure here is not an error. */
+  pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+  *out = re;
+  return NX_OK;
+}
+
+static bool field_named(const struct nx_rule *r, const char *name)
+{
+  for (size_t i = 0; i < r->nfields; i++)
+    if (strcmp(r->fields[i].name, name) == 0)
+      return true;
+  return false;
+}
+
+static bool group_used(const struct nx_rule *r, const char *name)
+{
+  if (field_named(r, name))
+    return true;
+  for (size_t i = 0; i < r->nfields; i++)
+    if (nx_expr_uses_group(r->fields[i].expr, name))
+      return true;
+  return false;
+}
+
+/* Every named group that no field names or reads becomes a text field.
+ * Groups named with a leading '_' are private helpers. */
+static void add_group_fields(struct nx_rule *r)
+{
+  uint32_t count, entry_size;
+  PCRE2_SPTR table;
+  pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &count);
+  pcre2_pattern_info(r->re, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+  pcre2_pattern_info(r->re, PCRE2_INFO_NAMETABLE, &table);
+  for (uint32_t i = 0; i < count; i++) {
+    const char *name = (const char *)(table + i * entry_size + 2);
+    if (name[0] == '_' || group_used(r, name))
+      continue;
+    r->fields = xrealloc(r->fields, (r->nfields + 1) * sizeof *r->fields);
+    struct nx_field *f = &r->fields[r->nfields++];
+    char msg[64];
+    unsigned col;
+    f->name = xstrdup(name);
+    f->source = xstrdup(name);
+    f->line = r->pattern_line;
+    f->expr = nx_expr_parse(name, msg, sizeof msg, &col);
+  }
+}
+
+static nx_status compile_rule(nx_ruleset *rs, struct nx_rule *r,
+                              struct nx_error *err)
+{
+  nx_status st = compile_pattern(rs, r->pattern, r->file, r->pattern_line, 0,
+                                 &r->re, err);
+  if (st == NX_OK && r->veto)
+    st = compile_pattern(rs, r->veto, r->file, r->veto_line, 0, &r->veto_re,
+                         err);
+  if (st != NX_OK)
+    return st;
+  r->type = nx_ruleset_type_index(rs, r->type_name);
+  uint32_t captures;
+  pcre2_pattern_info(r->re, PCRE2_INFO_CAPTURECOUNT, &captures);
+  if (captures + 1 > rs->max_pairs)
+    rs->max_pairs = captures + 1;
+  for (size_t i = 0; i < r->nfields; i++) {
+    char msg[200];
+    if (!nx_expr_resolve(r->fields[i].expr, r->re, rs, msg, sizeof msg))
+      return nx_fail(err, NX_ESYNTAX, r->file, r->fields[i].line, 0,
+                     "field %s: %s", r->fields[i].name, msg);
+  }
+  add_group_fields(r);
+  for (size_t i = 0; i < r->nfields; i++) {
+    char msg[200];
+    if (!nx_expr_resolve(r->fields[i].expr, r->re, rs, msg, sizeof msg))
+      return nx_fail(err, NX_ESYNTAX, r->file, r->fields[i].line, 0,
+                     "field %s: %s", r->fields[i].name, msg);
+  }
+  return NX_OK;
+}
+
+static nx_status compile_type(nx_ruleset *rs, struct nx_type *t,
+                              struct nx_error *err)
+{
+  const char *file = t->file ? t->file : t->name;
+  if (t->exclude_list_name) {
+    t->exclude_list = nx_ruleset_list(rs, t->exclude_list_name);
+    if (t->exclude_list == NULL)
+      return nx_fail(err, NX_ESYNTAX, file, t->line, 0,
+                     "type %s: no word list named '%s'", t->name,
+                     t->exclude_list_name);
+  }
+  for (size_t i = 0; i < t->ninherits; i++) {
+    struct nx_inherit *in = &t->inherits[i];
+    if (in->list_name == NULL)
+      continue;
+    in->list = nx_ruleset_list(rs, in->list_name);
+    if (in->list == NULL)
+      return nx_fail(err, NX_ESYNTAX, file, t->line, 0,
+                     "type %s: no word list named '%s'", t->name,
+                     in->list_name);
+    /* Mentions are whole words: "JPMorgan" but not "JPMorganChase". */
+    struct nx_buf pat;
+    nx_buf_init(&pat, 0);
+    nx_buf_adds(&pat, "(?<![\\w&])");
+    nx_wordlist_pattern(in->list, &pat);
+    nx_buf_adds(&pat, "(?![\\w&])");
+    nx_status st = compile_pattern(rs, pat.data, file, t->line, 0,
+                                   &in->mention, err);
+    nx_buf_free(&pat);
+    if (st != NX_OK)
+      return st;
+  }
+  return NX_OK;
+}
+
+static int by_order(const void *a, const void *b)
+{
+  const struct nx_type *x = *(struct nx_type *const *)a;
+  const struct nx_type *y = *(struct nx_type *const *)b;
+  if (x->order != y->order)
+    return (x->order > y->order) - (x->order < y->order);
+  return strcmp(x->name, y->name);
+}
+
+nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
+{
+  nx_status st = NX_OK;
+  /* Output order of the types: by 'order', then by name. */
+  qsort(rs->types, rs->ntypes, sizeof *rs->types, by_order);
+  rs->max_pairs = 1;
+  for (size_t i = 0; i < rs->ntypes && st == NX_OK; i++)
+    st = compile_type(rs, rs->types[i], err);
+  for (size_t i = 0; i < rs->nrules && st == NX_OK; i++)
+    st = compile_rule(rs, rs->rules[i], err);
+  for (size_t i = 0; i < rs->ncuts && st == NX_OK; i++) {
+    struct nx_cut *c = rs->cuts[i];
+    st = compile_pattern(rs, c->pattern, c->file, c->pattern_line, 0, &c->re,
+                         err);
+  }
+  if (st == NX_OK)
+    rs->compiled = 1;
+  return st;
+}

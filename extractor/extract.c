@@ -1,0 +1,137 @@
+/* extract.c: see extract.h. */
+#include "extract.h"
+
+#include "html.h"
+#include "match.h"
+#include "record.h"
+#include "rules_impl.h"
+#include "text.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct nx_extractor {
+  const nx_ruleset *rs;
+  size_t max_bytes;
+  nx_matcher *matcher;
+  struct nx_paragraphs paras;
+  unsigned char *keep;
+  size_t keep_cap;
+  struct nx_buf text;
+  char *title;
+  struct nx_hits hits;
+};
+
+nx_extractor *nx_extractor_new(const nx_ruleset *rs, size_t max_bytes)
+{
+  nx_extractor *x = xcalloc(1, sizeof *x);
+  x->rs = rs;
+  x->max_bytes = max_bytes;
+  x->matcher = nx_matcher_new(rs);
+  if (x->matcher == NULL) {
+    free(x);
+    return NULL;
+  }
+  /* Normalised text can grow (NFKC of "㎿" is "MW"), so allow headroom. */
+  nx_paragraphs_init(&x->paras, max_bytes ? max_bytes * 2 : 0);
+  nx_buf_init(&x->text, 0);
+  return x;
+}
+
+void nx_extractor_free(nx_extractor *x)
+{
+  if (x == NULL)
+    return;
+  nx_matcher_free(x->matcher);
+  nx_paragraphs_free(&x->paras);
+  nx_buf_free(&x->text);
+  nx_hits_free(&x->hits);
+  free(x->keep);
+  free(x->title);
+  free(x);
+}
+
+/* Binary data (an image, an executable, a compressed file read as is) has
+ * many control bytes early on; an article has almost none. */
+static bool looks_binary(const char *p, size_t len)
+{
+  size_t head = len < 4096 ? len : 4096, control = 0;
+  for (size_t i = 0; i < head; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+      control++;
+  }
+  return head > 0 && control * 10 > head;
+}
+
+nx_status nx_extract_text(nx_extractor *x, const char *data, size_t len,
+                          enum nx_format format, const char *name,
+                          const char **text, size_t *text_len,
+                          const char **title, struct nx_error *err)
+{
+  nx_paragraphs_clear(&x->paras);
+  nx_buf_clear(&x->text);
+  free(x->title);
+  x->title = NULL;
+  if (x->max_bytes && len > x->max_bytes)
+    return nx_fail(err, NX_ETOOBIG, name, 0, 0,
+                   "document of %zu bytes is over the limit of %zu bytes", len,
+                   x->max_bytes);
+  if (format == NX_FORMAT_AUTO && looks_binary(data, len))
+    return nx_fail(err, NX_EINPUT, name, 0, 0,
+                   "binary data, not a text or HTML document");
+  bool html = format == NX_FORMAT_HTML ||
+              (format == NX_FORMAT_AUTO && nx_html_sniff(data, len));
+  nx_status st;
+  if (html)
+    st = nx_html_extract(data, len, name, &x->paras, &x->title, err);
+  else {
+    st = nx_paragraphs_from_text(&x->paras, data, len);
+    if (st != NX_OK)
+      nx_fail(err, st, name, 0, 0, "%s", nx_strerror(st));
+  }
+  if (st != NX_OK)
+    return st;
+  if (x->paras.n > x->keep_cap) {
+    x->keep_cap = x->paras.n;
+    x->keep = xrealloc(x->keep, x->keep_cap);
+  }
+  if (x->paras.n)
+    memset(x->keep, 1, x->paras.n);
+  nx_match_cuts(x->matcher, &x->paras, x->keep);
+  st = nx_paragraphs_join(&x->paras, x->keep, &x->text);
+  if (st != NX_OK)
+    return nx_fail(err, st, name, 0, 0, "%s", nx_strerror(st));
+  *text = x->text.data;
+  *text_len = x->text.len;
+  *title = x->title;
+  return NX_OK;
+}
+
+nx_status nx_extract_document(nx_extractor *x, const char *data, size_t len,
+                              enum nx_format format, const char *id,
+                              json_t **out, struct nx_error *err)
+{
+  const char *text, *title;
+  size_t text_len;
+  *out = NULL;
+  nx_status st =
+      nx_extract_text(x, data, len, format, id, &text, &text_len, &title, err);
+  if (st != NX_OK)
+    return st;
+  nx_hits_clear(&x->hits);
+  nx_match_text(x->matcher, text, text_len, (size_t)-1, &x->hits);
+  *out = nx_record_document(x->rs, id, title, text, text_len, &x->hits);
+  return NX_OK;
+}
+
+size_t nx_extract_limited(const nx_extractor *x)
+{
+  return x->hits.nlimited;
+}
+
+const char *nx_extract_limited_rule(const nx_extractor *x, size_t i)
+{
+  return x->rs->rules[x->hits.limited[i]]->name;
+}

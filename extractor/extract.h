@@ -1,0 +1,44 @@
+/* extract.h: one document through the whole pipeline:
+ * bytes -> (HTML cleaning | plain-text split) -> normalised paragraphs ->
+ * boilerplate cuts -> text -> rule matches -> records -> JSON object.
+ * An extractor is per-thread state over a shared ruleset. */
+#ifndef NX_EXTRACT_H
+#define NX_EXTRACT_H
+
+#include "rules.h"
+
+#include <jansson.h>
+
+enum nx_format {
+  NX_FORMAT_AUTO, /* HTML when the first bytes look like it, else text */
+  NX_FORMAT_HTML,
+  NX_FORMAT_TEXT
+};
+
+typedef struct nx_extractor nx_extractor; /* opaque, one per thread */
+
+/* 'max_bytes' caps a document's size (0: no cap). */
+nx_extractor *nx_extractor_new(const nx_ruleset *rs, size_t max_bytes);
+void nx_extractor_free(nx_extractor *x); /* NULL is a no-op */
+
+/* Cleans data[0, len) into the text that rules see. *text (NUL-terminated,
+ * valid UTF-8) and *title (NULL when none) stay valid until the next call
+ * on x. Fails on binary data or a document over the size cap. */
+nx_status nx_extract_text(nx_extractor *x, const char *data, size_t len,
+                          enum nx_format format, const char *name,
+                          const char **text, size_t *text_len,
+                          const char **title, struct nx_error *err);
+
+/* The whole pipeline: stores the document object (a new reference) in
+ * *out. Rules that hit their match limit are skipped for this document;
+ * nx_extract_limited names them. */
+nx_status nx_extract_document(nx_extractor *x, const char *data, size_t len,
+                              enum nx_format format, const char *id,
+                              json_t **out, struct nx_error *err);
+
+/* How many rules hit their match limit in the last document; their names
+ * are nx_extract_limited_rule(x, 0 .. n-1). */
+size_t nx_extract_limited(const nx_extractor *x);
+const char *nx_extract_limited_rule(const nx_extractor *x, size_t i);
+
+#endif /* NX_EXTRACT_H */

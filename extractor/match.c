@@ -1,0 +1,173 @@
+/* match.c: see match.h. */
+#include "match.h"
+
+#include "expr.h"
+#include "rules_impl.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct nx_matcher {
+  const nx_ruleset *rs;
+  pcre2_match_data *md;
+  pcre2_match_context *mc;
+};
+
+nx_matcher *nx_matcher_new(const nx_ruleset *rs)
+{
+  nx_matcher *m = xcalloc(1, sizeof *m);
+  m->rs = rs;
+  m->md = pcre2_match_data_create(rs->max_pairs ? rs->max_pairs : 1, NULL);
+  m->mc = pcre2_match_context_create(NULL);
+  if (m->md == NULL || m->mc == NULL) {
+    nx_matcher_free(m);
+    return NULL;
+  }
+  pcre2_set_match_limit(m->mc, NX_MATCH_LIMIT);
+  pcre2_set_depth_limit(m->mc, NX_DEPTH_LIMIT);
+  pcre2_set_heap_limit(m->mc, NX_HEAP_LIMIT_KIB);
+  return m;
+}
+
+void nx_matcher_free(nx_matcher *m)
+{
+  if (m == NULL)
+    return;
+  pcre2_match_data_free(m->md);
+  pcre2_match_context_free(m->mc);
+  free(m);
+}
+
+static bool is_limit(int rc)
+{
+  return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+         rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
+}
+
+/* One pcre2_match on valid UTF-8 (checked once, when the text was made). */
+static int run(nx_matcher *m, const pcre2_code *re, const char *s, size_t len,
+               size_t at, uint32_t opts)
+{
+  return pcre2_match(re, (PCRE2_SPTR)s, len, at, opts | PCRE2_NO_UTF_CHECK,
+                     m->md, m->mc);
+}
+
+/* True when the rule's veto matches the sentence that holds the match. */
+static bool vetoed(nx_matcher *m, const struct nx_rule *r, const char *text,
+                   size_t len, size_t start, size_t end)
+{
+  if (r->veto_re == NULL)
+    return false;
+  size_t s0, e0, s1, e1;
+  nx_text_sentence(text, len, start, &s0, &e0);
+  nx_text_sentence(text, len, end ? end - 1 : 0, &s1, &e1);
+  (void)e0;
+  (void)s1;
+  return run(m, r->veto_re, text + s0, e1 - s0, 0, 0) >= 0;
+}
+
+static void add_hit(struct nx_hits *out, size_t rule, size_t start,
+                    size_t end, json_t *fields)
+{
+  if (out->n == out->cap) {
+    out->cap = out->cap ? out->cap * 2 : 64;
+    out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+  }
+  out->v[out->n++] = (struct nx_hit){rule, start, end, fields};
+}
+
+static json_t *eval_fields(const struct nx_rule *r, const char *text,
+                           const PCRE2_SIZE *ov, uint32_t pairs)
+{
+  json_t *fields = json_object();
+  for (size_t i = 0; i < r->nfields; i++) {
+    json_t *v = nx_expr_eval(r->fields[i].expr, text, ov, pairs);
+    json_object_set_new(fields, r->fields[i].name, v ? v : json_null());
+  }
+  return fields;
+}
+
+/* Every match of one rule, after an empty match retrying at the same
+ * place for a non-empty one (as pcre2demo.c does). */
+static void match_rule(nx_matcher *m, size_t index, const char *text,
+                       size_t len, struct nx_hits *out)
+{
+  const struct nx_rule *r = m->rs->rules[index];
+  size_t at = 0;
+  uint32_t opts = 0;
+  while (at <= len) {
+    int rc = run(m, r->re, text, len, at, opts);
+    if (rc == PCRE2_ERROR_NOMATCH) {
+      if (opts == 0)
+        break;
+      at = nx_utf8_next(text, len, at);
+      opts = 0;
+      continue;
+    }
+    if (rc < 0) {
+      if (is_limit(rc)) {
+        out->limited = xrealloc(out->limited,
+                                (out->nlimited + 1) * sizeof *out->limited);
+        out->limited[out->nlimited++] = index;
+      }
+      break;
+    }
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    uint32_t pairs = pcre2_get_ovector_count(m->md);
+    size_t start = ov[0], end = ov[1];
+    if (end > start) {
+      json_t *fields = eval_fields(r, text, ov, pairs);
+      if (vetoed(m, r, text, len, start, end))
+        json_decref(fields);
+      else
+        add_hit(out, index, start, end, fields);
+    }
+    at = end;
+    opts = start == end ? PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED : 0;
+  }
+}
+
+void nx_match_text(nx_matcher *m, const char *text, size_t len, size_t only,
+                   struct nx_hits *out)
+{
+  for (size_t i = 0; i < m->rs->nrules; i++)
+    if (only == (size_t)-1 || only == i)
+      match_rule(m, i, text, len, out);
+}
+
+void nx_hits_clear(struct nx_hits *h)
+{
+  for (size_t i = 0; i < h->n; i++)
+    json_decref(h->v[i].fields);
+  h->n = 0;
+  h->nlimited = 0;
+}
+
+void nx_hits_free(struct nx_hits *h)
+{
+  nx_hits_clear(h);
+  free(h->v);
+  free(h->limited);
+  memset(h, 0, sizeof *h);
+}
+
+void nx_match_cuts(nx_matcher *m, const struct nx_paragraphs *ps,
+                   unsigned char *keep)
+{
+  for (size_t i = 0; i < ps->n; i++) {
+    const char *p = ps->bytes.data + ps->off[i];
+    for (size_t c = 0; c < m->rs->ncuts; c++) {
+      const struct nx_cut *cut = m->rs->cuts[c];
+      if (run(m, cut->re, p, ps->len[i], 0, 0) < 0)
+        continue;
+      size_t last = cut->action == NX_CUT_DROP        ? i
+                    : cut->action == NX_CUT_DROP_NEXT ? i + cut->next
+                                                      : ps->n - 1;
+      for (size_t k = i; k <= last && k < ps->n; k++)
+        keep[k] = 0;
+      break;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/* match.h: run a compiled ruleset over one text. A matcher is the
+ * per-thread state (match data, match limits); the ruleset it reads is
+ * shared. */
+#ifndef NX_MATCH_H
+#define NX_MATCH_H
+
+#include "rules.h"
+#include "text.h"
+
+#include <jansson.h>
+
+typedef struct nx_matcher nx_matcher; /* opaque, one per thread */
+
+/* One match of one rule: its fields, in the rule's order. */
+struct nx_hit {
+  size_t rule;
+  size_t start, end; /* byte offsets of the match in the text */
+  json_t *fields;    /* an object; owned by the hit */
+};
+
+struct nx_hits {
+  struct nx_hit *v;
+  size_t n, cap;
+  size_t *limited; /* rules that hit their match limit on this text */
+  size_t nlimited;
+};
+
+/* Match limits bound each pattern's work on one document, so that a rule
+ * that backtracks badly costs only itself. */
+#define NX_MATCH_LIMIT 1000000u
+#define NX_DEPTH_LIMIT 10000u
+#define NX_HEAP_LIMIT_KIB 65536u
+
+nx_matcher *nx_matcher_new(const nx_ruleset *rs);
+void nx_matcher_free(nx_matcher *m); /* NULL is a no-op */
+
+/* Appends to 'out' the hits of every rule over text[0, len) (valid UTF-8),
+ * rule by rule in ruleset order, each rule's hits in text order. When
+ * 'only' is not (size_t)-1, runs that rule alone. A rule that hits a limit
+ * keeps the hits it found before, and its index is added to 'limited'. */
+void nx_match_text(nx_matcher *m, const char *text, size_t len, size_t only,
+                   struct nx_hits *out);
+
+void nx_hits_clear(struct nx_hits *h); /* frees the fields, keeps memory */
+void nx_hits_free(struct nx_hits *h);
+
+/* Applies the [cut] rules to the paragraphs: keep[i] becomes 0 for each
+ * paragraph they drop (keep has ps->n entries, all set by the caller). */
+void nx_match_cuts(nx_matcher *m, const struct nx_paragraphs *ps,
+                   unsigned char *keep);
+
+#endif /* NX_MATCH_H */

@@ -1,0 +1,38 @@
+/* options.h: the command line, parsed into struct nx_options, and the
+ * --help and --version texts. */
+#ifndef NX_OPTIONS_H
+#define NX_OPTIONS_H
+
+#include "extract.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct nx_options {
+  const char **rule_paths; /* --rules, in order */
+  size_t nrule_paths;
+  bool no_default_rules;
+  bool check_rules;
+  bool text;   /* --text: print the cleaned text, not records */
+  bool pretty; /* --pretty: indented JSON */
+  bool quiet;
+  enum nx_format format;
+  size_t max_bytes;
+  const char **paths; /* the inputs; none means stdin */
+  size_t npaths;
+};
+
+enum nx_options_result {
+  NX_OPTIONS_RUN,   /* go on */
+  NX_OPTIONS_EXIT,  /* --help or --version was printed: exit 0 */
+  NX_OPTIONS_USAGE  /* a usage error was reported: exit 2 */
+};
+
+/* Parses argv into opts (whose arrays the caller frees with
+ * nx_options_free). Prints --help/--version to stdout and usage errors to
+ * stderr. */
+enum nx_options_result nx_options_parse(int argc, char **argv,
+                                        struct nx_options *opts);
+void nx_options_free(struct nx_options *opts);
+
+#endif /* NX_OPTIONS_H */

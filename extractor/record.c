@@ -1,0 +1,422 @@
+/* record.c: see record.h. */
+#include "record.h"
+
+#include "rules_impl.h"
+#include "text.h"
+#include "wordlist.h"
+#include "xalloc.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A record on its way to the output: a hit that survived so far. */
+struct rec {
+  struct nx_hit *hit;
+  bool dropped;
+};
+
+/* A name the document has given a ticker, or a ticker itself. */
+struct entity {
+  const char *name;
+  const char *symbol;
+};
+
+struct doc {
+  const nx_ruleset *rs;
+  const char *text;
+  size_t len;
+  struct rec *recs;
+  size_t n;
+  struct entity *entities;
+  size_t nentities;
+  size_t lead_end; /* end of the first two paragraphs */
+};
+
+static const char *field_str(const struct nx_hit *h, const char *name)
+{
+  json_t *v = json_object_get(h->fields, name);
+  return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static bool field_missing(const struct nx_hit *h, const char *name)
+{
+  json_t *v = json_object_get(h->fields, name);
+  return v == NULL || json_is_null(v);
+}
+
+static const struct nx_type *type_of(const struct doc *d, const struct rec *r)
+{
+  return d->rs->types[d->rs->rules[r->hit->rule]->type];
+}
+
+/* ---- overlap and exclusion ------------------------------------------------ */
+
+/* Rules run in file order, so the first record over a stretch of text is
+ * the most specific rule's; later overlapping ones of the same type are
+ * dropped. One bit per byte of text and type keeps this linear. */
+static void drop_overlaps(struct doc *d)
+{
+  size_t ntypes = d->rs->ntypes;
+  unsigned char **covered = xcalloc(ntypes, sizeof *covered);
+  for (size_t i = 0; i < d->n; i++) {
+    struct rec *r = &d->recs[i];
+    size_t t = d->rs->rules[r->hit->rule]->type;
+    if (d->rs->types[t]->overlap_keep)
+      continue;
+    if (covered[t] == NULL)
+      covered[t] = xcalloc(d->len / 8 + 1, 1);
+    unsigned char *bits = covered[t];
+    bool overlap = false;
+    for (size_t b = r->hit->start; b < r->hit->end && !overlap; b++)
+      overlap = bits[b / 8] & (1u << (b % 8));
+    if (overlap) {
+      r->dropped = true;
+      continue;
+    }
+    for (size_t b = r->hit->start; b < r->hit->end; b++)
+      bits[b / 8] |= (unsigned char)(1u << (b % 8));
+  }
+  for (size_t t = 0; t < ntypes; t++)
+    free(covered[t]);
+  free(covered);
+}
+
+static bool excluded(const struct nx_type *t, const struct nx_hit *h)
+{
+  if (t->exclude_list == NULL)
+    return false;
+  const char *v = field_str(h, t->exclude_field);
+  return v && nx_wordlist_find(t->exclude_list, v, strlen(v));
+}
+
+/* ---- entities: names the document gave tickers ------------------------------ */
+
+static void add_entity(struct doc *d, const char *name, const char *symbol)
+{
+  if (name == NULL || *name == '\0')
+    return;
+  for (size_t i = 0; i < d->nentities; i++)
+    if (strcmp(d->entities[i].name, name) == 0)
+      return;
+  d->entities =
+      xrealloc(d->entities, (d->nentities + 1) * sizeof *d->entities);
+  d->entities[d->nentities++] = (struct entity){name, symbol};
+}
+
+static void collect_entities(struct doc *d)
+{
+  for (size_t i = 0; i < d->n; i++) {
+    const struct rec *r = &d->recs[i];
+    if (r->dropped)
+      continue;
+    const struct nx_type *t = type_of(d, r);
+    const char *symbol = field_str(r->hit, "symbol");
+    if (t->aggregate && symbol) {
+      add_entity(d, field_str(r->hit, "name"), symbol);
+      add_entity(d, symbol, symbol);
+    }
+  }
+  /* Companies that rules named, after the ticker names so those win. */
+  for (size_t i = 0; i < d->n; i++)
+    if (!d->recs[i].dropped)
+      add_entity(d, field_str(d->recs[i].hit, "company"), NULL);
+}
+
+/* True when 'name' stands at text[at] as a whole word. */
+static bool word_at(const char *text, size_t len, size_t at, const char *name)
+{
+  size_t n = strlen(name);
+  if (at + n > len || strncmp(text + at, name, n) != 0)
+    return false;
+  if (at > 0 && (isalnum((unsigned char)text[at - 1]) || text[at - 1] == '$'))
+    return false;
+  return at + n == len || !isalnum((unsigned char)text[at + n]);
+}
+
+/* The entity mentioned last in text[from, to), or NULL. */
+static const struct entity *last_entity(const struct doc *d, size_t from,
+                                        size_t to)
+{
+  for (size_t at = to; at-- > from;) {
+    for (size_t i = 0; i < d->nentities; i++)
+      if (word_at(d->text, to, at, d->entities[i].name))
+        return &d->entities[i];
+  }
+  return NULL;
+}
+
+/* The symbol a company name stands for: the name itself, a name that
+ * starts with it ("Cipher" for "Cipher Mining"), or one it starts with
+ * ("Cipher Mining Inc." for "Cipher Mining"). */
+static const char *symbol_for(const struct doc *d, const char *company)
+{
+  size_t n = strlen(company);
+  for (size_t i = 0; i < d->nentities; i++) {
+    const struct entity *e = &d->entities[i];
+    if (e->symbol && strcmp(e->name, company) == 0)
+      return e->symbol;
+  }
+  for (size_t i = 0; i < d->nentities; i++) {
+    const struct entity *e = &d->entities[i];
+    size_t m = strlen(e->name);
+    if (e->symbol == NULL)
+      continue;
+    if (m > n && strncmp(e->name, company, n) == 0 && e->name[n] == ' ')
+      return e->symbol;
+    if (n > m && strncmp(company, e->name, m) == 0 && company[m] == ' ')
+      return e->symbol;
+  }
+  return NULL;
+}
+
+/* ---- inheritance from context ------------------------------------------------ */
+
+/* The last mention of a list entry in text[from, to), as its canonical
+ * form, or NULL. */
+static const char *last_mention(const struct doc *d,
+                                const struct nx_inherit *in,
+                                pcre2_match_data *md, size_t from, size_t to)
+{
+  const char *found = NULL;
+  size_t at = from;
+  while (at < to) {
+    int rc = pcre2_match(in->mention, (PCRE2_SPTR)d->text, to, at,
+                         PCRE2_NO_UTF_CHECK, md, NULL);
+    if (rc < 0)
+      break;
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    const struct nx_word *w =
+        nx_wordlist_find(in->list, d->text + ov[0], ov[1] - ov[0]);
+    if (w)
+      found = w->canon;
+    at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+  }
+  return found;
+}
+
+static void inherit_from_list(struct doc *d, struct rec *r,
+                              const struct nx_inherit *in,
+                              pcre2_match_data *md)
+{
+  size_t s, e, ps, pe;
+  nx_text_sentence(d->text, d->len, r->hit->start, &s, &e);
+  nx_text_paragraph(d->text, d->len, r->hit->start, &ps, &pe);
+  const char *v = last_mention(d, in, md, s, r->hit->start);
+  if (v == NULL)
+    v = last_mention(d, in, md, r->hit->start, e);
+  if (v == NULL)
+    v = last_mention(d, in, md, ps, r->hit->start);
+  if (v == NULL && ps >= d->lead_end)
+    v = last_mention(d, in, md, 0, d->lead_end);
+  if (v)
+    json_object_set_new(r->hit->fields, in->field, json_string(v));
+}
+
+static void inherit_entity(struct doc *d, struct rec *r,
+                           const struct nx_inherit *in)
+{
+  size_t ps, pe;
+  nx_text_paragraph(d->text, d->len, r->hit->start, &ps, &pe);
+  const struct entity *e = last_entity(d, ps, r->hit->start);
+  if (e == NULL && ps >= 2) {
+    size_t qs, qe;
+    nx_text_paragraph(d->text, d->len, ps - 2, &qs, &qe);
+    e = last_entity(d, qs, qe);
+  }
+  if (e)
+    json_object_set_new(r->hit->fields, in->field, json_string(e->name));
+}
+
+static void inherit_fields(struct doc *d)
+{
+  pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+  for (size_t i = 0; i < d->n; i++) {
+    struct rec *r = &d->recs[i];
+    if (r->dropped)
+      continue;
+    const struct nx_type *t = type_of(d, r);
+    for (size_t k = 0; k < t->ninherits; k++) {
+      const struct nx_inherit *in = &t->inherits[k];
+      if (!field_missing(r->hit, in->field))
+        continue;
+      /* A record that names its ticker needs no company from context. */
+      if (in->list == NULL && !field_missing(r->hit, "symbol"))
+        continue;
+      if (in->list)
+        inherit_from_list(d, r, in, md);
+      else
+        inherit_entity(d, r, in);
+    }
+  }
+  pcre2_match_data_free(md);
+}
+
+static void link_symbols(struct doc *d)
+{
+  for (size_t i = 0; i < d->n; i++) {
+    struct rec *r = &d->recs[i];
+    const struct nx_type *t = type_of(d, r);
+    if (r->dropped || t->link == NULL || !field_missing(r->hit, "symbol"))
+      continue;
+    const char *name = field_str(r->hit, t->link);
+    const char *symbol = name ? symbol_for(d, name) : NULL;
+    if (symbol)
+      json_object_set_new(r->hit->fields, "symbol", json_string(symbol));
+  }
+}
+
+/* ---- ordering, duplicates, aggregation ---------------------------------------- */
+
+static int by_position(const void *a, const void *b)
+{
+  const struct rec *x = a, *y = b;
+  if (x->hit->start != y->hit->start)
+    return x->hit->start < y->hit->start ? -1 : 1;
+  return (x->hit->rule > y->hit->rule) - (x->hit->rule < y->hit->rule);
+}
+
+static bool same_fields(const struct nx_hit *a, const struct nx_hit *b,
+                        char **names, size_t n)
+{
+  for (size_t k = 0; k < n; k++) {
+    json_t *x = json_object_get(a->fields, names[k]);
+    json_t *y = json_object_get(b->fields, names[k]);
+    bool xn = x == NULL || json_is_null(x), yn = y == NULL || json_is_null(y);
+    if (xn != yn || (!xn && !json_equal(x, y)))
+      return false;
+  }
+  return true;
+}
+
+static void drop_duplicates(struct doc *d)
+{
+  for (size_t i = 0; i < d->n; i++) {
+    struct rec *r = &d->recs[i];
+    const struct nx_type *t = type_of(d, r);
+    if (r->dropped || t->ndedupe == 0)
+      continue;
+    for (size_t j = 0; j < i; j++) {
+      const struct rec *q = &d->recs[j];
+      if (!q->dropped && type_of(d, q) == t &&
+          same_fields(q->hit, r->hit, t->dedupe, t->ndedupe)) {
+        r->dropped = true;
+        break;
+      }
+    }
+  }
+}
+
+/* ---- output ----------------------------------------------------------------- */
+
+static json_t *output_record(const nx_ruleset *rs, const struct nx_hit *h,
+                             const char *text)
+{
+  const struct nx_type *t = rs->types[rs->rules[h->rule]->type];
+  json_t *out = json_object();
+  for (size_t k = 0; k < t->nfields; k++) {
+    json_t *v = json_object_get(h->fields, t->fields[k]);
+    json_object_set(out, t->fields[k], v ? v : json_null());
+  }
+  const char *key;
+  json_t *v;
+  json_object_foreach(h->fields, key, v)
+  {
+    if (json_object_get(out, key) == NULL)
+      json_object_set(out, key, v);
+  }
+  if (t->aggregate)
+    return out;
+  json_object_set_new(out, "rule", json_string(rs->rules[h->rule]->name));
+  json_t *span = json_array();
+  json_array_append_new(span, json_integer((json_int_t)h->start));
+  json_array_append_new(span, json_integer((json_int_t)h->end));
+  json_object_set_new(out, "span", span);
+  json_object_set_new(out, "text",
+                      json_stringn(text + h->start, h->end - h->start));
+  return out;
+}
+
+/* Adds a record to an aggregated list: merged with the one that has the
+ * same key field, whose mention count grows and whose null fields are
+ * filled. */
+static void aggregate(json_t *list, const struct nx_type *t, json_t *rec)
+{
+  json_t *key = json_object_get(rec, t->aggregate);
+  size_t i;
+  json_t *old;
+  json_array_foreach(list, i, old)
+  {
+    if (!json_equal(json_object_get(old, t->aggregate), key))
+      continue;
+    json_t *n = json_object_get(old, "mentions");
+    json_object_set_new(old, "mentions",
+                        json_integer(json_integer_value(n) + 1));
+    const char *k;
+    json_t *v;
+    json_object_foreach(rec, k, v)
+    {
+      json_t *ov = json_object_get(old, k);
+      if ((ov == NULL || json_is_null(ov)) && !json_is_null(v))
+        json_object_set(old, k, v);
+    }
+    json_decref(rec);
+    return;
+  }
+  json_object_set_new(rec, "mentions", json_integer(1));
+  json_array_append_new(list, rec);
+}
+
+json_t *nx_record_document(const nx_ruleset *rs, const char *id,
+                           const char *title, const char *text, size_t len,
+                           struct nx_hits *hits)
+{
+  struct doc d = {rs, text, len, NULL, hits->n, NULL, 0, 0};
+  d.recs = xcalloc(hits->n ? hits->n : 1, sizeof *d.recs);
+  for (size_t i = 0; i < hits->n; i++)
+    d.recs[i].hit = &hits->v[i];
+  size_t first_break = len, s;
+  nx_text_paragraph(text, len, 0, &s, &first_break);
+  nx_text_paragraph(text, len, first_break + 2 < len ? first_break + 2 : len,
+                    &s, &d.lead_end);
+
+  drop_overlaps(&d);
+  for (size_t i = 0; i < d.n; i++)
+    if (!d.recs[i].dropped && excluded(type_of(&d, &d.recs[i]), d.recs[i].hit))
+      d.recs[i].dropped = true;
+  collect_entities(&d);
+  inherit_fields(&d);
+  link_symbols(&d);
+  qsort(d.recs, d.n, sizeof *d.recs, by_position);
+  drop_duplicates(&d);
+
+  json_t *doc = json_object();
+  json_object_set_new(doc, "id", json_string(id));
+  json_object_set_new(doc, "title", title ? json_string(title) : json_null());
+  for (size_t t = 0; t < rs->ntypes; t++)
+    json_object_set_new(doc, rs->types[t]->name, json_array());
+  for (size_t i = 0; i < d.n; i++) {
+    const struct rec *r = &d.recs[i];
+    if (r->dropped)
+      continue;
+    const struct nx_type *t = type_of(&d, r);
+    json_t *list = json_object_get(doc, t->name);
+    json_t *rec = output_record(rs, r->hit, text);
+    if (t->aggregate)
+      aggregate(list, t, rec);
+    else
+      json_array_append_new(list, rec);
+  }
+  free(d.recs);
+  free(d.entities);
+  return doc;
+}
+
+json_t *nx_record_bare(const nx_ruleset *rs, const struct nx_hit *hit,
+                       const char *text)
+{
+  const struct nx_type *t = rs->types[rs->rules[hit->rule]->type];
+  if (excluded(t, hit))
+    return NULL;
+  return output_record(rs, hit, text);
+}

@@ -1,0 +1,710 @@
+/* rules.c: read rule files into sections, then compile them. See rules.h
+ * for the contract and rules/README.md for the format. */
+#include "rules_impl.h"
+
+#include "buf.h"
+#include "expr.h"
+#include "xalloc.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static char *trim(char *s)
+{
+  while (isspace((unsigned char)*s))
+    s++;
+  char *e = s + strlen(s);
+  while (e > s && isspace((unsigned char)e[-1]))
+    *--e = '\0';
+  return s;
+}
+
+/* Splits "a, b, c" into a new array of new strings. */
+static char **split_names(const char *s, size_t *n)
+{
+  char **out = NULL;
+  *n = 0;
+  char *copy = xstrdup(s);
+  for (char *part = copy; part;) {
+    char *comma = strchr(part, ',');
+    if (comma)
+      *comma = '\0';
+    char *t = trim(part);
+    if (*t) {
+      out = xrealloc(out, (*n + 1) * sizeof *out);
+      out[(*n)++] = xstrdup(t);
+    }
+    part = comma ? comma + 1 : NULL;
+  }
+  free(copy);
+  return out;
+}
+
+static void free_names(char **names, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    free(names[i]);
+  free(names);
+}
+
+/* ---- freeing ----------------------------------------------------------- */
+
+static void free_rule(struct nx_rule *r)
+{
+  if (r == NULL)
+    return;
+  free(r->name);
+  free(r->file);
+  free(r->type_name);
+  free(r->pattern);
+  free(r->veto);
+  pcre2_code_free(r->re);
+  pcre2_code_free(r->veto_re);
+  for (size_t i = 0; i < r->nfields; i++) {
+    free(r->fields[i].name);
+    free(r->fields[i].source);
+    nx_expr_free(r->fields[i].expr);
+  }
+  free(r->fields);
+  for (size_t i = 0; i < r->nexamples; i++) {
+    free(r->examples[i].text);
+    json_decref(r->examples[i].expect);
+  }
+  free(r->examples);
+  free(r);
+}
+
+static void free_type(struct nx_type *t)
+{
+  if (t == NULL)
+    return;
+  free(t->name);
+  free(t->file);
+  free_names(t->fields, t->nfields);
+  free(t->aggregate);
+  free(t->exclude_field);
+  free(t->exclude_list_name);
+  free(t->link);
+  for (size_t i = 0; i < t->ninherits; i++) {
+    free(t->inherits[i].field);
+    free(t->inherits[i].list_name);
+    pcre2_code_free(t->inherits[i].mention);
+  }
+  free(t->inherits);
+  free_names(t->dedupe, t->ndedupe);
+  free(t);
+}
+
+static void free_cut(struct nx_cut *c)
+{
+  if (c == NULL)
+    return;
+  free(c->name);
+  free(c->file);
+  free(c->pattern);
+  pcre2_code_free(c->re);
+  free(c);
+}
+
+static void free_define(struct nx_define *d)
+{
+  if (d == NULL)
+    return;
+  free(d->name);
+  free(d->file);
+  free(d->pattern);
+  free(d);
+}
+
+nx_ruleset *nx_ruleset_new(void)
+{
+  return xcalloc(1, sizeof(nx_ruleset));
+}
+
+void nx_ruleset_free(nx_ruleset *rs)
+{
+  if (rs == NULL)
+    return;
+  for (size_t i = 0; i < rs->nrules; i++)
+    free_rule(rs->rules[i]);
+  for (size_t i = 0; i < rs->ntypes; i++)
+    free_type(rs->types[i]);
+  for (size_t i = 0; i < rs->ncuts; i++)
+    free_cut(rs->cuts[i]);
+  for (size_t i = 0; i < rs->ndefines; i++)
+    free_define(rs->defines[i]);
+  for (size_t i = 0; i < rs->nlists; i++)
+    nx_wordlist_free(rs->lists[i]);
+  free(rs->rules);
+  free(rs->types);
+  free(rs->cuts);
+  free(rs->defines);
+  free(rs->lists);
+  free(rs);
+}
+
+/* ---- lookups ----------------------------------------------------------- */
+
+const nx_wordlist *nx_ruleset_list(const nx_ruleset *rs, const char *name)
+{
+  for (size_t i = 0; i < rs->nlists; i++)
+    if (strcmp(nx_wordlist_name(rs->lists[i]), name) == 0)
+      return rs->lists[i];
+  return NULL;
+}
+
+size_t nx_ruleset_type_index(const nx_ruleset *rs, const char *name)
+{
+  for (size_t i = 0; i < rs->ntypes; i++)
+    if (strcmp(rs->types[i]->name, name) == 0)
+      return i;
+  return (size_t)-1;
+}
+
+size_t nx_ruleset_rule_count(const nx_ruleset *rs)
+{
+  return rs->nrules;
+}
+
+size_t nx_ruleset_type_count(const nx_ruleset *rs)
+{
+  return rs->ntypes;
+}
+
+size_t nx_ruleset_example_count(const nx_ruleset *rs)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < rs->nrules; i++)
+    n += rs->rules[i]->nexamples;
+  return n;
+}
+
+/* Adds 'item' to an array of pointers, replacing the entry with the same
+ * name: a later file overrides an earlier one. */
+#define PUT_NAMED(array, count, item, free_fn)                                 \
+  do {                                                                         \
+    size_t i_;                                                                 \
+    for (i_ = 0; i_ < (count); i_++)                                           \
+      if (strcmp((array)[i_]->name, (item)->name) == 0)                        \
+        break;                                                                 \
+    if (i_ < (count)) {                                                        \
+      free_fn((array)[i_]);                                                    \
+    } else {                                                                   \
+      (array) = xrealloc((array), ((count) + 1) * sizeof *(array));            \
+      (count)++;                                                               \
+    }                                                                          \
+    (array)[i_] = (item);                                                      \
+  } while (0)
+
+static struct nx_type *type_named(nx_ruleset *rs, const char *name)
+{
+  size_t i = nx_ruleset_type_index(rs, name);
+  if (i != (size_t)-1)
+    return rs->types[i];
+  struct nx_type *t = xcalloc(1, sizeof *t);
+  t->name = xstrdup(name);
+  t->order = 1000 + (int)rs->ntypes;
+  rs->types = xrealloc(rs->types, (rs->ntypes + 1) * sizeof *rs->types);
+  rs->types[rs->ntypes++] = t;
+  return t;
+}
+
+/* ---- reading one file --------------------------------------------------- */
+
+enum section_kind { SEC_NONE, SEC_DEFINE, SEC_RULE, SEC_TYPE, SEC_CUT };
+
+struct reader {
+  nx_ruleset *rs;
+  const char *path;
+  struct nx_error *err;
+  enum section_kind kind;
+  unsigned section_line;
+  struct nx_rule *rule;
+  struct nx_define *define;
+  struct nx_cut *cut;
+  struct nx_type *type;
+  /* the key whose value is being read (continuation lines append to it) */
+  char *key;
+  struct nx_buf value;
+  unsigned key_line;
+};
+
+static nx_status syntax(struct reader *rd, unsigned line, const char *fmt,
+                        ...) NX_PRINTF(3, 4);
+
+static nx_status syntax(struct reader *rd, unsigned line, const char *fmt,
+                        ...)
+{
+  char msg[256];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  return nx_fail(rd->err, NX_ESYNTAX, rd->path, line, 0, "%s", msg);
+}
+
+static nx_status set_type_key(struct reader *rd, const char *key, char *val,
+                              unsigned line)
+{
+  struct nx_type *t = rd->type;
+  size_t n;
+  if (strcmp(key, "fields") == 0) {
+    free_names(t->fields, t->nfields);
+    t->fields = split_names(val, &t->nfields);
+  } else if (strcmp(key, "aggregate") == 0) {
+    free(t->aggregate);
+    t->aggregate = xstrdup(val);
+  } else if (strcmp(key, "link") == 0) {
+    free(t->link);
+    t->link = xstrdup(val);
+  } else if (strcmp(key, "order") == 0) {
+    t->order = atoi(val) /* small, checked below */;
+    if (t->order < 0 || t->order > 999)
+      return syntax(rd, line, "order must be 0 to 999, not '%s'", val);
+  } else if (strcmp(key, "overlap") == 0) {
+    if (strcmp(val, "keep") != 0 && strcmp(val, "drop") != 0)
+      return syntax(rd, line, "overlap is 'keep' or 'drop', not '%s'", val);
+    t->overlap_keep = strcmp(val, "keep") == 0;
+  } else if (strcmp(key, "dedupe") == 0) {
+    free_names(t->dedupe, t->ndedupe);
+    t->dedupe = split_names(val, &t->ndedupe);
+  } else if (strcmp(key, "exclude") == 0 || strcmp(key, "inherit") == 0) {
+    const char *sep = strcmp(key, "exclude") == 0 ? " in " : " from ";
+    char *at = strstr(val, sep);
+    if (at == NULL)
+      return syntax(rd, line, "expected 'FIELD%sLIST'", sep);
+    *at = '\0';
+    char *field = trim(val), *list = trim(at + strlen(sep));
+    if (*field == '\0' || *list == '\0')
+      return syntax(rd, line, "expected 'FIELD%sLIST'", sep);
+    if (key[0] == 'e') {
+      free(t->exclude_field);
+      free(t->exclude_list_name);
+      t->exclude_field = xstrdup(field);
+      t->exclude_list_name = xstrdup(list);
+    } else {
+      t->inherits =
+          xrealloc(t->inherits, (t->ninherits + 1) * sizeof *t->inherits);
+      struct nx_inherit *in = &t->inherits[t->ninherits++];
+      memset(in, 0, sizeof *in);
+      in->field = xstrdup(field);
+      in->list_name = strcmp(list, "entities") ? xstrdup(list) : NULL;
+    }
+  } else
+    return syntax(rd, line, "unknown key '%s' in a [type] section", key);
+  (void)n;
+  return NX_OK;
+}
+
+static nx_status add_example(struct reader *rd, struct nx_rule *r,
+                             const char *key, const char *val, unsigned line)
+{
+  if (strcmp(key, "example") == 0) {
+    r->examples =
+        xrealloc(r->examples, (r->nexamples + 1) * sizeof *r->examples);
+    struct nx_example *ex = &r->examples[r->nexamples++];
+    ex->text = xstrdup(val);
+    ex->expect = NULL;
+    ex->line = line;
+    /* Mark "no expect seen yet" with a JSON false until expect comes. */
+    ex->expect = json_false();
+    return NX_OK;
+  }
+  if (r->nexamples == 0 ||
+      !json_is_false(r->examples[r->nexamples - 1].expect))
+    return syntax(rd, line, "'%s' without an example before it", key);
+  struct nx_example *ex = &r->examples[r->nexamples - 1];
+  json_decref(ex->expect);
+  ex->expect = NULL;
+  if (strcmp(val, "none") == 0)
+    return NX_OK;
+  json_error_t jerr;
+  ex->expect = json_loads(val, 0, &jerr);
+  if (ex->expect == NULL || !json_is_object(ex->expect)) {
+    json_decref(ex->expect);
+    ex->expect = json_false();
+    return nx_fail(rd->err, NX_ESYNTAX, rd->path, line, 0,
+                   "expect is 'none' or a JSON object: %s",
+                   ex->expect ? jerr.text : "not an object");
+  }
+  return NX_OK;
+}
+
+static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
+                              unsigned line)
+{
+  struct nx_rule *r = rd->rule;
+  if (strcmp(key, "type") == 0) {
+    free(r->type_name);
+    r->type_name = xstrdup(val);
+  } else if (strcmp(key, "pattern") == 0) {
+    free(r->pattern);
+    r->pattern = xstrdup(val);
+    r->pattern_line = line;
+  } else if (strcmp(key, "veto") == 0) {
+    free(r->veto);
+    r->veto = xstrdup(val);
+    r->veto_line = line;
+  } else if (strcmp(key, "example") == 0 || strcmp(key, "expect") == 0) {
+    return add_example(rd, r, key, val, line);
+  } else if (strncmp(key, "field ", 6) == 0) {
+    const char *name = key + 6;
+    while (*name == ' ')
+      name++;
+    char msg[128];
+    unsigned col = 0;
+    struct nx_expr *e = nx_expr_parse(val, msg, sizeof msg, &col);
+    if (e == NULL)
+      return nx_fail(rd->err, NX_ESYNTAX, rd->path, line, 0,
+                     "field %s: %s at '%s'", name, msg,
+                     val + (col ? col - 1 : 0));
+    r->fields = xrealloc(r->fields, (r->nfields + 1) * sizeof *r->fields);
+    struct nx_field *f = &r->fields[r->nfields++];
+    f->name = xstrdup(name);
+    f->source = xstrdup(val);
+    f->line = line;
+    f->expr = e;
+  } else
+    return syntax(rd, line, "unknown key '%s' in a [rule] section", key);
+  return NX_OK;
+}
+
+static nx_status set_cut_key(struct reader *rd, const char *key, char *val,
+                             unsigned line)
+{
+  struct nx_cut *c = rd->cut;
+  if (strcmp(key, "pattern") == 0) {
+    free(c->pattern);
+    c->pattern = xstrdup(val);
+    c->pattern_line = line;
+  } else if (strcmp(key, "action") == 0) {
+    if (strcmp(val, "drop") == 0)
+      c->action = NX_CUT_DROP;
+    else if (strcmp(val, "drop-rest") == 0)
+      c->action = NX_CUT_DROP_REST;
+    else if (strncmp(val, "drop-next ", 10) == 0 && atoi(val + 10) > 0) {
+      c->action = NX_CUT_DROP_NEXT;
+      c->next = (unsigned)atoi(val + 10);
+    } else
+      return syntax(rd, line,
+                    "action is drop, drop-rest or drop-next N, not '%s'", val);
+  } else
+    return syntax(rd, line, "unknown key '%s' in a [cut] section", key);
+  return NX_OK;
+}
+
+/* Hands the finished key = value to its section. */
+static nx_status end_key(struct reader *rd)
+{
+  if (rd->key == NULL)
+    return NX_OK;
+  char *val = rd->value.data ? rd->value.data : (char *)"";
+  /* Trailing white space of a continued value never matters. */
+  size_t n = strlen(val);
+  while (n && isspace((unsigned char)val[n - 1]))
+    val[--n] = '\0';
+  nx_status st = NX_OK;
+  switch (rd->kind) {
+  case SEC_DEFINE:
+    if (strcmp(rd->key, "pattern") != 0)
+      st = syntax(rd, rd->key_line, "unknown key '%s' in a [define] section",
+                  rd->key);
+    else {
+      free(rd->define->pattern);
+      rd->define->pattern = xstrdup(val);
+    }
+    break;
+  case SEC_RULE:
+    st = set_rule_key(rd, rd->key, val, rd->key_line);
+    break;
+  case SEC_TYPE:
+    st = set_type_key(rd, rd->key, val, rd->key_line);
+    break;
+  case SEC_CUT:
+    st = set_cut_key(rd, rd->key, val, rd->key_line);
+    break;
+  case SEC_NONE:
+    st = syntax(rd, rd->key_line, "'%s' before any [section]", rd->key);
+    break;
+  }
+  free(rd->key);
+  rd->key = NULL;
+  nx_buf_clear(&rd->value);
+  return st;
+}
+
+/* Checks the section just read and files it in the ruleset. */
+static nx_status end_section(struct reader *rd)
+{
+  nx_status st = end_key(rd);
+  if (st != NX_OK)
+    return st;
+  nx_ruleset *rs = rd->rs;
+  if (rd->rule) {
+    struct nx_rule *r = rd->rule;
+    rd->rule = NULL;
+    if (r->pattern == NULL || r->type_name == NULL) {
+      st = syntax(rd, r->line, "rule '%s' needs a type and a pattern",
+                  r->name);
+      free_rule(r);
+      return st;
+    }
+    for (size_t i = 0; i < r->nexamples; i++)
+      if (json_is_false(r->examples[i].expect)) {
+        st = syntax(rd, r->examples[i].line, "example without an 'expect'%s",
+                    "");
+        free_rule(r);
+        return st;
+      }
+    type_named(rs, r->type_name);
+    PUT_NAMED(rs->rules, rs->nrules, r, free_rule);
+  } else if (rd->define) {
+    struct nx_define *d = rd->define;
+    rd->define = NULL;
+    if (d->pattern == NULL) {
+      st = syntax(rd, d->line, "define '%s' needs a pattern", d->name);
+      free_define(d);
+      return st;
+    }
+    PUT_NAMED(rs->defines, rs->ndefines, d, free_define);
+  } else if (rd->cut) {
+    struct nx_cut *c = rd->cut;
+    rd->cut = NULL;
+    if (c->pattern == NULL) {
+      st = syntax(rd, c->line, "cut '%s' needs a pattern", c->name);
+      free_cut(c);
+      return st;
+    }
+    PUT_NAMED(rs->cuts, rs->ncuts, c, free_cut);
+  }
+  rd->type = NULL;
+  rd->kind = SEC_NONE;
+  return NX_OK;
+}
+
+static nx_status begin_section(struct reader *rd, char *header,
+                               unsigned line)
+{
+  nx_status st = end_section(rd);
+  if (st != NX_OK)
+    return st;
+  char *close = strrchr(header, ']');
+  if (close == NULL || trim(close + 1)[0] != '\0')
+    return syntax(rd, line, "a section header is '[KIND NAME]'%s", "");
+  *close = '\0';
+  char *body = trim(header + 1);
+  char *space = body;
+  while (*space && !isspace((unsigned char)*space))
+    space++;
+  if (*space == '\0')
+    return syntax(rd, line, "section '[%s]' has no name", body);
+  *space = '\0';
+  char *kind = body, *name = trim(space + 1);
+  rd->section_line = line;
+  if (strcmp(kind, "rule") == 0) {
+    rd->kind = SEC_RULE;
+    rd->rule = xcalloc(1, sizeof *rd->rule);
+    rd->rule->name = xstrdup(name);
+    rd->rule->file = xstrdup(rd->path);
+    rd->rule->line = line;
+  } else if (strcmp(kind, "define") == 0) {
+    rd->kind = SEC_DEFINE;
+    rd->define = xcalloc(1, sizeof *rd->define);
+    rd->define->name = xstrdup(name);
+    rd->define->file = xstrdup(rd->path);
+    rd->define->line = line;
+  } else if (strcmp(kind, "cut") == 0) {
+    rd->kind = SEC_CUT;
+    rd->cut = xcalloc(1, sizeof *rd->cut);
+    rd->cut->name = xstrdup(name);
+    rd->cut->file = xstrdup(rd->path);
+    rd->cut->line = line;
+  } else if (strcmp(kind, "type") == 0) {
+    rd->kind = SEC_TYPE;
+    rd->type = type_named(rd->rs, name);
+    if (!rd->type->declared) {
+      rd->type->declared = 1;
+      rd->type->file = xstrdup(rd->path);
+      rd->type->line = line;
+    }
+  } else
+    return syntax(rd, line,
+                  "unknown section kind '%s' (rule, define, type or cut)",
+                  kind);
+  return NX_OK;
+}
+
+static nx_status read_line(struct reader *rd, char *line, unsigned lineno)
+{
+  bool continued = isspace((unsigned char)line[0]);
+  char *t = trim(line);
+  if (*t == '\0')
+    return NX_OK;
+  if (continued && rd->key) {
+    /* Part of a multi-line value (a '#' here is a PCRE2 comment). */
+    nx_status st = nx_buf_addc(&rd->value, '\n');
+    return st == NX_OK ? nx_buf_adds(&rd->value, t) : st;
+  }
+  if (*t == '#')
+    return NX_OK;
+  if (*t == '[')
+    return begin_section(rd, t, lineno);
+  nx_status st = end_key(rd);
+  if (st != NX_OK)
+    return st;
+  char *eq = strchr(t, '=');
+  if (eq == NULL)
+    return syntax(rd, lineno, "expected 'key = value' or '[KIND NAME]'%s",
+                  "");
+  *eq = '\0';
+  char *key = trim(t);
+  /* "field  name" -> "field name" */
+  char norm[128];
+  if (strncmp(key, "field", 5) == 0 && isspace((unsigned char)key[5])) {
+    snprintf(norm, sizeof norm, "field %s", trim(key + 5));
+    key = norm;
+  }
+  if (*key == '\0')
+    return syntax(rd, lineno, "missing key before '='%s", "");
+  rd->key = xstrdup(key);
+  rd->key_line = lineno;
+  return nx_buf_adds(&rd->value, trim(eq + 1));
+}
+
+static nx_status add_file(nx_ruleset *rs, const char *path,
+                          struct nx_error *err)
+{
+  FILE *f = fopen(path, "r");
+  if (f == NULL)
+    return nx_fail(err, NX_EIO, path, 0, 0, "%s", strerror(errno));
+  struct reader rd;
+  memset(&rd, 0, sizeof rd);
+  rd.rs = rs;
+  rd.path = path;
+  rd.err = err;
+  nx_buf_init(&rd.value, 0);
+  char *line = NULL;
+  size_t cap = 0;
+  unsigned lineno = 0;
+  nx_status st = NX_OK;
+  ssize_t n;
+  while (st == NX_OK && (n = getline(&line, &cap, f)) != -1) {
+    lineno++;
+    if (memchr(line, '\0', (size_t)n))
+      st = syntax(&rd, lineno, "NUL byte in a rule file%s", "");
+    else
+      st = read_line(&rd, line, lineno);
+  }
+  if (st == NX_OK)
+    st = end_section(&rd);
+  free(line);
+  fclose(f);
+  free(rd.key);
+  nx_buf_free(&rd.value);
+  free_rule(rd.rule);
+  free_define(rd.define);
+  free_cut(rd.cut);
+  return st;
+}
+
+/* ---- directories --------------------------------------------------------- */
+
+static int by_name(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names in 'dir' ending in 'suffix', sorted; caller frees. */
+static char **names_with_suffix(const char *dir, const char *suffix,
+                                size_t *n)
+{
+  *n = 0;
+  DIR *d = opendir(dir);
+  if (d == NULL)
+    return NULL;
+  char **names = NULL;
+  size_t slen = strlen(suffix);
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    size_t len = strlen(e->d_name);
+    if (len > slen && e->d_name[0] != '.' &&
+        strcmp(e->d_name + len - slen, suffix) == 0) {
+      names = xrealloc(names, (*n + 1) * sizeof *names);
+      names[(*n)++] = xstrdup(e->d_name);
+    }
+  }
+  closedir(d);
+  if (*n)
+    qsort(names, *n, sizeof *names, by_name);
+  return names;
+}
+
+static nx_status add_lists(nx_ruleset *rs, const char *dir,
+                           struct nx_error *err)
+{
+  char listdir[4096];
+  snprintf(listdir, sizeof listdir, "%s/lists", dir);
+  size_t n;
+  char **names = names_with_suffix(listdir, ".list", &n);
+  nx_status st = NX_OK;
+  for (size_t i = 0; i < n && st == NX_OK; i++) {
+    char path[8192];
+    snprintf(path, sizeof path, "%s/%s", listdir, names[i]);
+    names[i][strlen(names[i]) - 5] = '\0';
+    nx_wordlist *wl;
+    st = nx_wordlist_load(path, names[i], &wl, err);
+    if (st != NX_OK)
+      break;
+    size_t k;
+    for (k = 0; k < rs->nlists; k++)
+      if (strcmp(nx_wordlist_name(rs->lists[k]), names[i]) == 0)
+        break;
+    if (k < rs->nlists)
+      nx_wordlist_free(rs->lists[k]);
+    else {
+      rs->lists = xrealloc(rs->lists, (rs->nlists + 1) * sizeof *rs->lists);
+      rs->nlists++;
+    }
+    rs->lists[k] = wl;
+  }
+  free_names(names, n);
+  return st;
+}
+
+nx_status nx_ruleset_add_path(nx_ruleset *rs, const char *path,
+                              struct nx_error *err)
+{
+  struct stat sb;
+  if (stat(path, &sb) != 0)
+    return nx_fail(err, NX_EIO, path, 0, 0, "%s", strerror(errno));
+  if (!S_ISDIR(sb.st_mode)) {
+    /* A single file takes its lists from lists/ beside it. */
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+      *slash = '\0';
+    else
+      snprintf(dir, sizeof dir, ".");
+    nx_status st = add_lists(rs, dir, err);
+    return st == NX_OK ? add_file(rs, path, err) : st;
+  }
+  nx_status st = add_lists(rs, path, err);
+  size_t n;
+  char **names = names_with_suffix(path, ".rules", &n);
+  for (size_t i = 0; i < n && st == NX_OK; i++) {
+    char file[8192];
+    snprintf(file, sizeof file, "%s/%s", path, names[i]);
+    st = add_file(rs, file, err);
+  }
+  free_names(names, n);
+  return st;
+}

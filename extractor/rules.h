@@ -1,0 +1,33 @@
+/* rules.h: load rule files and word lists, and compile their patterns.
+ *
+ * A ruleset is immutable once loaded, so threads share it; match.h holds
+ * the per-thread state. The format is documented in rules/README.md. */
+#ifndef NX_RULES_H
+#define NX_RULES_H
+
+#include "nx.h"
+
+#include <stdbool.h>
+
+typedef struct nx_ruleset nx_ruleset; /* opaque */
+
+/* Starts an empty ruleset; add paths to it, then compile it. */
+nx_ruleset *nx_ruleset_new(void);
+void nx_ruleset_free(nx_ruleset *rs); /* NULL is a no-op */
+
+/* Adds a rule file, or a directory: its lists/ *.list files and its
+ * *.rules files in name order. A section named like an earlier one
+ * replaces it. */
+nx_status nx_ruleset_add_path(nx_ruleset *rs, const char *path,
+                              struct nx_error *err);
+
+/* Expands shared definitions and lists, compiles every pattern (with JIT
+ * where it is available) and resolves field expressions. Call once, after
+ * the last add. Errors name FILE:LINE[:COLUMN]. */
+nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err);
+
+size_t nx_ruleset_rule_count(const nx_ruleset *rs);
+size_t nx_ruleset_type_count(const nx_ruleset *rs);
+size_t nx_ruleset_example_count(const nx_ruleset *rs);
+
+#endif /* NX_RULES_H */

@@ -1,0 +1,135 @@
+/* rules_impl.h: the inside of a ruleset, shared by the modules that run it
+ * (match.c, record.c, selftest.c). Everything here is read-only after
+ * nx_ruleset_compile. */
+#ifndef NX_RULES_IMPL_H
+#define NX_RULES_IMPL_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <jansson.h>
+#include <pcre2.h>
+#include <stdint.h>
+
+#include "rules.h"
+#include "wordlist.h"
+
+enum nx_fn {
+  FN_TEXT,     /* a group's text */
+  FN_CONST,    /* a JSON constant */
+  FN_UPPER,
+  FN_LOWER,
+  FN_TITLE,
+  FN_NUMBER,
+  FN_MONEY,
+  FN_CURRENCY, /* through the "currencies" list */
+  FN_MW,       /* through the "power_units" list; one or two arguments */
+  FN_UNIT,     /* the canonical form from "power_units" */
+  FN_CANON,    /* canon(LIST, e) */
+  FN_CLASS,    /* class(LIST, e) */
+  FN_IN,       /* in(LIST, e) */
+  FN_FIRST     /* first(e, e, ...) */
+};
+
+struct nx_expr {
+  enum nx_fn fn;
+  json_t *constant;        /* FN_CONST */
+  char *group;             /* FN_TEXT: the group's name */
+  uint32_t *numbers;       /* FN_TEXT: its group numbers (duplicate names) */
+  size_t nnumbers;
+  char *list_name;         /* FN_CANON, FN_CLASS, FN_IN */
+  const nx_wordlist *list; /* resolved at compile; also FN_CURRENCY etc. */
+  struct nx_expr **args;
+  size_t nargs;
+};
+
+struct nx_field {
+  char *name;
+  char *source; /* the expression as written */
+  unsigned line;
+  struct nx_expr *expr;
+};
+
+struct nx_example {
+  char *text;
+  json_t *expect; /* NULL: the rule must not match */
+  unsigned line;
+};
+
+struct nx_rule {
+  char *name, *file;
+  unsigned line;
+  char *type_name;
+  size_t type; /* index into ruleset types */
+  char *pattern, *veto;
+  unsigned pattern_line, veto_line;
+  pcre2_code *re, *veto_re;
+  struct nx_field *fields;
+  size_t nfields;
+  struct nx_example *examples;
+  size_t nexamples;
+};
+
+struct nx_inherit {
+  char *field;
+  char *list_name; /* NULL: from the document's entities */
+  const nx_wordlist *list;
+  pcre2_code *mention; /* finds the list's entries in text */
+};
+
+struct nx_type {
+  char *name, *file;
+  unsigned line;
+  int order;
+  char **fields;
+  size_t nfields;
+  char *aggregate;
+  char *exclude_field, *exclude_list_name;
+  const nx_wordlist *exclude_list;
+  char *link;
+  struct nx_inherit *inherits;
+  size_t ninherits;
+  char **dedupe;
+  size_t ndedupe;
+  int overlap_keep;
+  int declared; /* has a [type] section */
+};
+
+enum nx_cut_action { NX_CUT_DROP, NX_CUT_DROP_REST, NX_CUT_DROP_NEXT };
+
+struct nx_cut {
+  char *name, *file;
+  unsigned line;
+  char *pattern;
+  unsigned pattern_line;
+  pcre2_code *re;
+  enum nx_cut_action action;
+  unsigned next; /* NX_CUT_DROP_NEXT: how many paragraphs after */
+};
+
+struct nx_define {
+  char *name, *file;
+  unsigned line;
+  char *pattern;
+};
+
+struct nx_ruleset {
+  struct nx_rule **rules;
+  size_t nrules;
+  struct nx_type **types;
+  size_t ntypes;
+  struct nx_cut **cuts;
+  size_t ncuts;
+  struct nx_define **defines;
+  size_t ndefines;
+  nx_wordlist **lists;
+  size_t nlists;
+  uint32_t max_pairs; /* ovector pairs the largest pattern needs */
+  int compiled;
+};
+
+/* The list called 'name', or NULL. */
+const nx_wordlist *nx_ruleset_list(const nx_ruleset *rs, const char *name);
+
+/* Index of the type called 'name', or (size_t)-1. */
+size_t nx_ruleset_type_index(const nx_ruleset *rs, const char *name);
+
+#endif /* NX_RULES_IMPL_H */

@@ -1,0 +1,112 @@
+/* selftest.c: see selftest.h. */
+#include "selftest.h"
+
+#include "match.h"
+#include "record.h"
+#include "rules_impl.h"
+#include "text.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* JSON equality where 18 and 18.0 are the same number. */
+static bool same_value(json_t *a, json_t *b)
+{
+  if (json_is_number(a) && json_is_number(b)) {
+    double x = json_number_value(a), y = json_number_value(b);
+    double d = x > y ? x - y : y - x;
+    return d <= 1e-9 * (x > 0 ? x : -x) + 1e-12;
+  }
+  if (a == NULL)
+    return json_is_null(b);
+  return json_equal(a, b);
+}
+
+static bool record_matches(json_t *rec, json_t *expect)
+{
+  const char *key;
+  json_t *want;
+  json_object_foreach(expect, key, want)
+  {
+    if (!same_value(json_object_get(rec, key), want))
+      return false;
+  }
+  return true;
+}
+
+static void print_json(FILE *f, json_t *v)
+{
+  char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+  fputs(s ? s : "?", f);
+  free(s);
+}
+
+/* Runs one example; true when it passes. 'got' receives the records. */
+static bool run_example(nx_matcher *m, const nx_ruleset *rs, size_t rule,
+                        const struct nx_example *ex, json_t *got)
+{
+  struct nx_buf text;
+  nx_buf_init(&text, 0);
+  nx_text_normalize(ex->text, strlen(ex->text), &text);
+  nx_buf_add(&text, "", 0);
+  struct nx_hits hits = {0};
+  nx_match_text(m, text.data, text.len, rule, &hits);
+  bool pass = ex->expect == NULL;
+  for (size_t i = 0; i < hits.n; i++) {
+    json_t *rec = nx_record_bare(rs, &hits.v[i], text.data);
+    if (rec == NULL)
+      continue;
+    if (ex->expect == NULL)
+      pass = false;
+    else if (record_matches(rec, ex->expect))
+      pass = true;
+    json_array_append_new(got, rec);
+  }
+  nx_hits_free(&hits);
+  nx_buf_free(&text);
+  return pass;
+}
+
+void nx_selftest_run(const nx_ruleset *rs, FILE *report,
+                     struct nx_selftest_result *result)
+{
+  memset(result, 0, sizeof *result);
+  nx_matcher *m = nx_matcher_new(rs);
+  for (size_t r = 0; r < rs->nrules; r++) {
+    const struct nx_rule *rule = rs->rules[r];
+    if (rule->nexamples == 0) {
+      fprintf(report, "%s:%u: warning: rule %s has no examples\n", rule->file,
+              rule->line, rule->name);
+      result->warnings++;
+    }
+    for (size_t e = 0; e < rule->nexamples; e++) {
+      const struct nx_example *ex = &rule->examples[e];
+      json_t *got = json_array();
+      if (run_example(m, rs, r, ex, got)) {
+        result->passed++;
+      } else {
+        result->failed++;
+        fprintf(report, "%s:%u: rule %s: example \"%s\"\n  expected: ",
+                rule->file, ex->line, rule->name, ex->text);
+        if (ex->expect)
+          print_json(report, ex->expect);
+        else
+          fputs("no match", report);
+        fputs("\n  actual:   ", report);
+        if (json_array_size(got))
+          print_json(report, got);
+        else
+          fputs("no match", report);
+        fputc('\n', report);
+      }
+      json_decref(got);
+    }
+  }
+  nx_matcher_free(m);
+  fprintf(report,
+          "check-rules: %zu rules, %zu examples: %zu passed, %zu failed, "
+          "%zu warnings\n",
+          rs->nrules, result->passed + result->failed, result->passed,
+          result->failed, result->warnings);
+}

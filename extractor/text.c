@@ -1,0 +1,227 @@
+/* text.c: see text.h. utf8proc does NFKC and drops default-ignorable
+ * characters (zero-width spaces, soft hyphens); fold() maps the
+ * typographic look-alikes NFKC keeps distinct. */
+#include "text.h"
+
+#include "utf8.h"
+#include "xalloc.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static utf8proc_int32_t fold(utf8proc_int32_t c, void *data)
+{
+  (void)data;
+  switch (c) {
+  case 0x2018: case 0x2019: case 0x201A: case 0x201B:
+  case 0x2032: case 0x2035: case 0x02BC:
+    return '\'';
+  case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+  case 0x2033: case 0x2036: case 0x00AB: case 0x00BB:
+    return '"';
+  case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+  case 0x2015: case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+    return '-';
+  case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+  case '\t': case '\n': case '\r': case '\f': case '\v':
+    return ' ';
+  case 0x2060: case 0xFEFF:
+    return 0x200B; /* default-ignorable: UTF8PROC_IGNORE drops it */
+  default:
+    if (c >= 0x2000 && c <= 0x200A)
+      return ' ';
+    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
+      return ' '; /* control characters never help a rule */
+    return c;
+  }
+}
+
+/* Appends s[0, len) with runs of spaces collapsed and the ends trimmed. */
+static nx_status add_collapsed(struct nx_buf *out, const char *s, size_t len)
+{
+  size_t start = out->len;
+  nx_status st = NX_OK;
+  bool space = false;
+  for (size_t i = 0; i < len && st == NX_OK; i++) {
+    if (s[i] == ' ') {
+      space = true;
+      continue;
+    }
+    if (space && out->len > start)
+      st = nx_buf_addc(out, ' ');
+    space = false;
+    if (st == NX_OK) {
+      size_t j = i + 1;
+      while (j < len && s[j] != ' ')
+        j++;
+      st = nx_buf_add(out, s + i, j - i);
+      i = j - 1;
+    }
+  }
+  return st;
+}
+
+nx_status nx_text_normalize(const char *p, size_t len, struct nx_buf *out)
+{
+  if (len == 0)
+    return NX_OK;
+  utf8proc_uint8_t *mapped = NULL;
+  utf8proc_ssize_t n = utf8proc_map_custom(
+      (const utf8proc_uint8_t *)p, (utf8proc_ssize_t)len, &mapped,
+      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_IGNORE,
+      fold, NULL);
+  if (n < 0) {
+    /* Only on invalid input, which callers repair first; keep the text. */
+    free(mapped);
+    return add_collapsed(out, p, len);
+  }
+  nx_status st = add_collapsed(out, (const char *)mapped, (size_t)n);
+  free(mapped);
+  return st;
+}
+
+void nx_paragraphs_init(struct nx_paragraphs *ps, size_t max_bytes)
+{
+  nx_buf_init(&ps->bytes, max_bytes);
+  ps->off = ps->len = NULL;
+  ps->n = ps->cap = 0;
+}
+
+void nx_paragraphs_clear(struct nx_paragraphs *ps)
+{
+  nx_buf_clear(&ps->bytes);
+  ps->n = 0;
+}
+
+void nx_paragraphs_free(struct nx_paragraphs *ps)
+{
+  nx_buf_free(&ps->bytes);
+  free(ps->off);
+  free(ps->len);
+  ps->off = ps->len = NULL;
+  ps->n = ps->cap = 0;
+}
+
+nx_status nx_paragraphs_add(struct nx_paragraphs *ps, const char *p,
+                            size_t len)
+{
+  size_t start = ps->bytes.len;
+  nx_status st = nx_text_normalize(p, len, &ps->bytes);
+  if (st != NX_OK || ps->bytes.len == start)
+    return st;
+  if (ps->n == ps->cap) {
+    ps->cap = ps->cap ? ps->cap * 2 : 32;
+    ps->off = xrealloc(ps->off, ps->cap * sizeof *ps->off);
+    ps->len = xrealloc(ps->len, ps->cap * sizeof *ps->len);
+  }
+  ps->off[ps->n] = start;
+  ps->len[ps->n] = ps->bytes.len - start;
+  ps->n++;
+  return NX_OK;
+}
+
+nx_status nx_paragraphs_from_text(struct nx_paragraphs *ps, const char *p,
+                                  size_t len)
+{
+  struct nx_buf clean;
+  const char *s = p;
+  nx_buf_init(&clean, 0);
+  if (!nx_utf8_is_clean(p, len)) {
+    nx_status st = nx_utf8_repair(p, len, &clean);
+    if (st != NX_OK)
+      return st;
+    s = clean.data;
+    len = clean.len;
+  }
+  nx_status st = NX_OK;
+  size_t at = 0;
+  while (at < len && st == NX_OK) {
+    const char *nl = memchr(s + at, '\n', len - at);
+    size_t end = nl ? (size_t)(nl - s) : len;
+    st = nx_paragraphs_add(ps, s + at, end - at);
+    at = end + 1;
+  }
+  nx_buf_free(&clean);
+  return st;
+}
+
+nx_status nx_paragraphs_join(const struct nx_paragraphs *ps,
+                             const unsigned char *keep, struct nx_buf *out)
+{
+  nx_status st = nx_buf_add(out, "", 0);
+  bool first = true;
+  for (size_t i = 0; i < ps->n && st == NX_OK; i++) {
+    if (keep && !keep[i])
+      continue;
+    if (!first)
+      st = nx_buf_add(out, "\n\n", 2);
+    if (st == NX_OK)
+      st = nx_buf_add(out, ps->bytes.data + ps->off[i], ps->len[i]);
+    first = false;
+  }
+  return st;
+}
+
+static bool is_abbreviation(const char *text, size_t dot)
+{
+  static const char *const words[] = {"Inc", "Corp", "Co", "Ltd", "Mr",
+                                      "Mrs", "Ms",   "Dr", "St", "vs",
+                                      "No",  "Jr",   "Sr", "Plc", "Cos",
+                                      "Bros", "Mt", "approx", NULL};
+  size_t start = dot;
+  while (start > 0 && isalpha((unsigned char)text[start - 1]))
+    start--;
+  size_t n = dot - start;
+  if (n == 1)
+    return true; /* an initial: "J. Smith", "U.S." */
+  for (const char *const *w = words; *w; w++)
+    if (strlen(*w) == n && strncmp(text + start, *w, n) == 0)
+      return true;
+  return false;
+}
+
+/* True when a sentence ends just after text[i] ('.', '!' or '?'). */
+static bool ends_sentence(const char *text, size_t len, size_t i)
+{
+  char c = text[i];
+  if (c != '.' && c != '!' && c != '?')
+    return false;
+  if (i + 2 >= len || text[i + 1] != ' ')
+    return false;
+  unsigned char next = (unsigned char)text[i + 2];
+  if (!(isupper(next) || isdigit(next) || next == '"' || next == '\'' ||
+        next >= 0x80))
+    return false;
+  return c != '.' || !is_abbreviation(text, i);
+}
+
+void nx_text_sentence(const char *text, size_t len, size_t at, size_t *start,
+                      size_t *end)
+{
+  size_t s = at < len ? at : len;
+  while (s > 0 && text[s - 1] != '\n' && !(s >= 2 && ends_sentence(text, len, s - 2)))
+    s--;
+  size_t e = at;
+  while (e < len && text[e] != '\n' && !ends_sentence(text, len, e))
+    e++;
+  if (e < len && text[e] != '\n')
+    e++; /* keep the full stop */
+  *start = s;
+  *end = e;
+}
+
+void nx_text_paragraph(const char *text, size_t len, size_t at,
+                       size_t *start, size_t *end)
+{
+  size_t s = at < len ? at : len;
+  while (s > 0 && text[s - 1] != '\n')
+    s--;
+  size_t e = at;
+  while (e < len && text[e] != '\n')
+    e++;
+  *start = s;
+  *end = e;
+}

@@ -1,0 +1,81 @@
+/* utf8.c: see utf8.h. Decoding is utf8proc's, which rejects overlong
+ * forms, surrogates and code points past U+10FFFF. */
+#include "utf8.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+/* Bytes taken by the character at p, or a negative number when it is not
+ * valid UTF-8. */
+static utf8proc_ssize_t char_len(const char *p, size_t len)
+{
+  utf8proc_int32_t cp;
+  return utf8proc_iterate((const utf8proc_uint8_t *)p,
+                          (utf8proc_ssize_t)(len < 4 ? len : 4), &cp);
+}
+
+bool nx_utf8_is_clean(const char *p, size_t len)
+{
+  size_t at = 0;
+  while (at < len) {
+    unsigned char c = (unsigned char)p[at];
+    if (c == 0)
+      return false;
+    if (c < 0x80) {
+      at++;
+      continue;
+    }
+    utf8proc_ssize_t n = char_len(p + at, len - at);
+    if (n <= 0)
+      return false;
+    at += (size_t)n;
+  }
+  return true;
+}
+
+nx_status nx_utf8_repair(const char *p, size_t len, struct nx_buf *out)
+{
+  size_t at = 0, run = 0; /* p[run, at) is clean and not yet copied */
+  nx_status st = NX_OK;
+  while (at < len && st == NX_OK) {
+    unsigned char c = (unsigned char)p[at];
+    if (c != 0 && c < 0x80) {
+      at++;
+      continue;
+    }
+    utf8proc_ssize_t n = c ? char_len(p + at, len - at) : -1;
+    if (n > 0) {
+      at += (size_t)n;
+      continue;
+    }
+    st = nx_buf_add(out, p + run, at - run);
+    if (st == NX_OK && c != 0)
+      st = nx_buf_add(out, replacement, 3);
+    at++;
+    run = at;
+  }
+  if (st == NX_OK)
+    st = nx_buf_add(out, p + run, at - run);
+  return st;
+}
+
+size_t nx_utf8_next(const char *p, size_t len, size_t at)
+{
+  if (at >= len)
+    return len + 1;
+  at++;
+  while (at < len && ((unsigned char)p[at] & 0xC0) == 0x80)
+    at++;
+  return at;
+}
+
+size_t nx_utf8_floor(const char *p, size_t len, size_t at)
+{
+  if (at > len)
+    at = len;
+  while (at > 0 && at < len && ((unsigned char)p[at] & 0xC0) == 0x80)
+    at--;
+  return at;
+}

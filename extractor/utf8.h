@@ -1,0 +1,26 @@
+/* utf8.h: validate and repair UTF-8. Everything past the input stage is
+ * valid UTF-8 without NUL bytes, so later stages (utf8proc, PCRE2 with
+ * PCRE2_NO_UTF_CHECK, JSON output) can rely on it. */
+#ifndef NX_UTF8_H
+#define NX_UTF8_H
+
+#include "buf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when p[0, len) is valid UTF-8 with no NUL byte. */
+bool nx_utf8_is_clean(const char *p, size_t len);
+
+/* Appends p[0, len) to out with every invalid sequence replaced by U+FFFD
+ * and NUL bytes dropped. Returns NX_ETOOBIG when out's cap is reached. */
+nx_status nx_utf8_repair(const char *p, size_t len, struct nx_buf *out);
+
+/* The offset of the character after the one at 'at' in valid UTF-8;
+ * len + 1 when 'at' is len. */
+size_t nx_utf8_next(const char *p, size_t len, size_t at);
+
+/* The largest offset <= 'at' that starts a character. */
+size_t nx_utf8_floor(const char *p, size_t len, size_t at);
+
+#endif /* NX_UTF8_H */

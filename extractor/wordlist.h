@@ -1,0 +1,40 @@
+/* wordlist.h: named word lists, the data that rules refer to.
+ *
+ * A list file has one entry per line: "Canonical | alias | alias => value"
+ * ('#' starts a comment line). Patterns use a list as an alternation of
+ * every form; field expressions look matched text up in it, with case,
+ * white space, hyphens, dots and quotes folded away. */
+#ifndef NX_WORDLIST_H
+#define NX_WORDLIST_H
+
+#include "buf.h"
+
+#include <stdbool.h>
+
+typedef struct nx_wordlist nx_wordlist; /* opaque, immutable once loaded */
+
+struct nx_word {
+  const char *canon; /* the first form on the line */
+  const char *value; /* what follows "=>", or NULL */
+};
+
+/* Reads the list at 'path' and names it 'name'. On failure returns the
+ * status with err naming the file and line. */
+nx_status nx_wordlist_load(const char *path, const char *name,
+                           nx_wordlist **out, struct nx_error *err);
+void nx_wordlist_free(nx_wordlist *wl); /* NULL is a no-op */
+
+const char *nx_wordlist_name(const nx_wordlist *wl);
+
+/* The entry one of whose forms folds to the same as s[0, len), or NULL. */
+const struct nx_word *nx_wordlist_find(const nx_wordlist *wl, const char *s,
+                                       size_t len);
+
+/* Appends "(?:form|form|...)" to out: every form, longest first, escaped
+ * for an extended-syntax PCRE2 pattern, a space matching any white space. */
+nx_status nx_wordlist_pattern(const nx_wordlist *wl, struct nx_buf *out);
+
+/* Appends the folded key of s[0, len) to out (exposed for tests). */
+void nx_word_fold(const char *s, size_t len, struct nx_buf *out);
+
+#endif /* NX_WORDLIST_H */
