@@ -87,7 +87,7 @@ install: all
 	install -m 755 $(BUILD)/newsextract $(DESTDIR)$(BINDIR)/newsextract
 	install -m 644 rules/*.rules rules/README.md $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 rules/lists/*.list $(DESTDIR)$(DATADIR)/rules/lists/
-	install -m 644 doc/newsextract.1 $(DESTDIR)$(MANDIR)/newsextract.1
+	install -m 644 extractor/newsextract.1 $(DESTDIR)$(MANDIR)/newsextract.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/newsextract $(DESTDIR)$(MANDIR)/newsextract.1

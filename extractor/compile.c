@@ -185,12 +185,6 @@ static nx_status compile_rule(nx_ruleset *rs, struct nx_rule *r,
   pcre2_pattern_info(r->re, PCRE2_INFO_CAPTURECOUNT, &captures);
   if (captures + 1 > rs->max_pairs)
     rs->max_pairs = captures + 1;
-  for (size_t i = 0; i < r->nfields; i++) {
-    char msg[200];
-    if (!nx_expr_resolve(r->fields[i].expr, r->re, rs, msg, sizeof msg))
-      return nx_fail(err, NX_ESYNTAX, r->file, r->fields[i].line, 0,
-                     "field %s: %s", r->fields[i].name, msg);
-  }
   add_group_fields(r);
   for (size_t i = 0; i < r->nfields; i++) {
     char msg[200];

@@ -1,0 +1,22 @@
+# A user rule directory adds a record type; NEWSEXTRACT_RULES does the same;
+# --no-default-rules starts empty.
+set -e
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+cat >"$dir/deals.rules" <<'RULES'
+[rule deals/acquire]
+type = deals
+pattern = (?<buyer>[A-Z]\w+) \s+ agreed \s+ to \s+ buy \s+ (?<target>[A-Z]\w+)
+example = Acme agreed to buy Widgetco on Monday.
+expect = {"buyer":"Acme","target":"Widgetco"}
+RULES
+doc='Acme agreed to buy Widgetco on Monday.'
+out=$(printf '%s\n' "$doc" | "$NX" --rules "$dir")
+grep -q '"deals":\[{"buyer":"Acme","target":"Widgetco"' <<<"$out" || { echo "--rules: $out"; exit 1; }
+grep -q '"ratings":\[\]' <<<"$out" || { echo "built-in types missing: $out"; exit 1; }
+out=$(printf '%s\n' "$doc" | NEWSEXTRACT_RULES="$dir" "$NX")
+grep -q '"deals":\[{' <<<"$out" || { echo "NEWSEXTRACT_RULES: $out"; exit 1; }
+out=$(printf '%s\n' "$doc" | "$NX" --no-default-rules --rules "$dir")
+[ "$(python3 -c 'import json,sys; print(sorted(json.load(sys.stdin)))' <<<"$out")" = "['deals', 'id', 'title']" ] \
+  || { echo "--no-default-rules: $out"; exit 1; }
+"$NX" --no-default-rules --check-rules "$dir" | grep -q '1 passed, 0 failed'

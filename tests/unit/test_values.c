@@ -1,0 +1,82 @@
+/* test_values.c: numbers, money, units. */
+#include "harness.h"
+
+#include "values.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static double number(const char *s)
+{
+  double v = -1;
+  nx_value_number(s, strlen(s), &v, NULL);
+  return v;
+}
+
+/* A list written to a temporary file, as rule directories hold them. */
+static nx_wordlist *list(const char *name, const char *body)
+{
+  char path[] = "/tmp/nx-test-list-XXXXXX";
+  int fd = mkstemp(path);
+  if (fd < 0 || write(fd, body, strlen(body)) < 0)
+    return NULL;
+  close(fd);
+  nx_wordlist *wl = NULL;
+  struct nx_error err;
+  nx_wordlist_load(path, name, &wl, &err);
+  unlink(path);
+  return wl;
+}
+
+int main(void)
+{
+  NUM_EQ(number("1,200"), 1200, "thousands separator");
+  NUM_EQ(number("1.7"), 1.7, "decimal point (C locale)");
+  NUM_EQ(number("$9.7 billion"), 9.7e9, "scale word");
+  NUM_EQ(number("C$12.50"), 12.5, "prefix currency");
+  NUM_EQ(number("US$1.3bn"), 1.3e9, "short scale word glued to the number");
+  NUM_EQ(number("1,166 pence"), 1166, "pence amount");
+  double v;
+  OK(!nx_value_number("no digits", 9, &v, NULL), "no number, no value");
+
+  nx_wordlist *units = list("power_units", "MW | megawatt | megawatts | "
+                                           "MWac => 1\n"
+                                           "GW | gigawatt | gigawatts => 1000\n"
+                                           "kW | kilowatts => 0.001\n");
+  nx_wordlist *money = list("currencies", "USD | $ | US$ => USD\n"
+                                          "CAD | C$ => CAD\n"
+                                          "GBX | pence | p => GBX\n"
+                                          "EUR | \xE2\x82\xAC => EUR\n");
+  OK(units && money, "lists load");
+  double mw = 0;
+  OK(nx_value_mw("1.7 gigawatts", 13, units, &mw), "spelled unit");
+  NUM_EQ(mw, 1700, "1.7 gigawatts is 1700 MW");
+  nx_value_mw("285-MW", 6, units, &mw);
+  NUM_EQ(mw, 285, "285-MW is 285 MW");
+  nx_value_mw("500 kW", 6, units, &mw);
+  NUM_EQ(mw, 0.5, "500 kW is 0.5 MW");
+  nx_value_mw("1.5GW", 5, units, &mw);
+  NUM_EQ(mw, 1500, "1.5GW is 1500 MW");
+  nx_value_mw("300 MWac", 8, units, &mw);
+  NUM_EQ(mw, 300, "MWac is MW");
+  OK(!nx_value_mw("300 MWh", 7, units, &mw), "MWh is not a power unit");
+
+  const struct nx_word *w = nx_value_marker("C$12", 4, money);
+  STR_EQ(w ? w->value : NULL, "CAD", "C$ is CAD");
+  w = nx_value_marker("$18", 3, money);
+  STR_EQ(w ? w->value : NULL, "USD", "$ is USD");
+  w = nx_value_marker("1,166 pence", 11, money);
+  STR_EQ(w ? w->value : NULL, "GBX", "pence is GBX");
+  w = nx_value_marker("120p", 4, money);
+  STR_EQ(w ? w->value : NULL, "GBX", "p after the number is GBX");
+  w = nx_value_marker("\xE2\x82\xAC" "45", 5, money);
+  STR_EQ(w ? w->value : NULL, "EUR", "euro sign is EUR");
+
+  w = nx_wordlist_find(units, "Mega-Watts", 10);
+  STR_EQ(w ? w->canon : NULL, "MW", "lookup folds case and hyphens");
+
+  nx_wordlist_free(units);
+  nx_wordlist_free(money);
+  HARNESS_END();
+}
