@@ -14,6 +14,7 @@
 struct nx_extractor {
   const nx_ruleset *rs;
   size_t max_bytes;
+  unsigned flags;
   nx_matcher *matcher;
   struct nx_paragraphs paras;
   unsigned char *keep;
@@ -23,10 +24,12 @@ struct nx_extractor {
   struct nx_hits hits;
 };
 
-nx_extractor *nx_extractor_new(const nx_ruleset *rs, size_t max_bytes)
+nx_extractor *nx_extractor_new(const nx_ruleset *rs, size_t max_bytes,
+                               unsigned flags)
 {
   nx_extractor *x = xcalloc(1, sizeof *x);
   x->rs = rs;
+  x->flags = flags;
   x->max_bytes = max_bytes;
   x->matcher = nx_matcher_new(rs);
   if (x->matcher == NULL) {
@@ -85,7 +88,8 @@ nx_status nx_extract_text(nx_extractor *x, const char *data, size_t len,
               (format == NX_FORMAT_AUTO && nx_html_sniff(data, len));
   nx_status st;
   if (html)
-    st = nx_html_extract(data, len, name, &x->paras, &x->title, err);
+    st = nx_html_extract(data, len, name, !(x->flags & NX_EXTRACT_FULL_TEXT),
+                         &x->paras, &x->title, err);
   else {
     st = nx_paragraphs_from_text(&x->paras, data, len);
     if (st != NX_OK)
@@ -99,7 +103,8 @@ nx_status nx_extract_text(nx_extractor *x, const char *data, size_t len,
   }
   if (x->paras.n)
     memset(x->keep, 1, x->paras.n);
-  nx_match_cuts(x->matcher, &x->paras, x->keep);
+  if (!(x->flags & NX_EXTRACT_FULL_TEXT))
+    nx_match_cuts(x->matcher, &x->paras, x->keep);
   st = nx_paragraphs_join(&x->paras, x->keep, &x->text);
   if (st != NX_OK)
     return nx_fail(err, st, name, 0, 0, "%s", nx_strerror(st));

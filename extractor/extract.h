@@ -17,8 +17,15 @@ enum nx_format {
 
 typedef struct nx_extractor nx_extractor; /* opaque, one per thread */
 
-/* 'max_bytes' caps a document's size (0: no cap). */
-nx_extractor *nx_extractor_new(const nx_ruleset *rs, size_t max_bytes);
+/* Options of an extractor. */
+enum {
+  NX_EXTRACT_FULL_TEXT = 1 /* keep all visible text: no boilerplate removal */
+};
+
+/* 'max_bytes' caps a document's size (0: no cap); 'flags' are NX_EXTRACT_*
+ * bits. */
+nx_extractor *nx_extractor_new(const nx_ruleset *rs, size_t max_bytes,
+                               unsigned flags);
 void nx_extractor_free(nx_extractor *x); /* NULL is a no-op */
 
 /* Cleans data[0, len) into the text that rules see. *text (NUL-terminated,

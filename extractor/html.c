@@ -256,9 +256,10 @@ static void ignore_error(void *ctx, const char *msg, ...)
 }
 
 nx_status nx_html_extract(const char *p, size_t len, const char *name,
-                          struct nx_paragraphs *ps, char **title,
-                          struct nx_error *err)
+                          bool main_only, struct nx_paragraphs *ps,
+                          char **title, struct nx_error *err)
 {
+  (void)main_only; /* main-content extraction: issue 4 */
   *title = NULL;
   if (len > INT_MAX)
     return nx_fail(err, NX_ETOOBIG, name, 0, 0,

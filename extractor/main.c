@@ -131,7 +131,8 @@ static bool write_document(const struct nx_options *opts, nx_extractor *x,
 
 static int run(const struct nx_options *opts, const nx_ruleset *rs)
 {
-  nx_extractor *x = nx_extractor_new(rs, opts->max_bytes);
+  nx_extractor *x = nx_extractor_new(rs, opts->max_bytes,
+                                     opts->full_text ? NX_EXTRACT_FULL_TEXT : 0);
   if (x == NULL) {
     nx_log_error(NULL, "cannot set up the matcher");
     return EXIT_USAGE;

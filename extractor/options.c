@@ -30,6 +30,8 @@ static const char usage_text[] =
     "Output:\n"
     "  -t, --text               print the cleaned text instead of records\n"
     "                           (the text that record spans index into)\n"
+    "      --full-text          with --text: the whole visible text of the\n"
+    "                           page, without boilerplate removal\n"
     "  -p, --pretty             indent the JSON\n"
     "\n"
     "Input:\n"
@@ -109,7 +111,12 @@ static void push(const char ***array, size_t *n, const char *s)
   (*array)[(*n)++] = s;
 }
 
-enum { OPT_NO_DEFAULT_RULES = 256, OPT_CHECK_RULES, OPT_MAX_BYTES };
+enum {
+  OPT_NO_DEFAULT_RULES = 256,
+  OPT_CHECK_RULES,
+  OPT_MAX_BYTES,
+  OPT_FULL_TEXT
+};
 
 enum nx_options_result nx_options_parse(int argc, char **argv,
                                         struct nx_options *opts)
@@ -121,6 +128,7 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       {"input-format", required_argument, NULL, 'f'},
       {"text", no_argument, NULL, 't'},
       {"pretty", no_argument, NULL, 'p'},
+      {"full-text", no_argument, NULL, OPT_FULL_TEXT},
       {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
@@ -154,6 +162,9 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       break;
     case 't':
       opts->text = true;
+      break;
+    case OPT_FULL_TEXT:
+      opts->text = opts->full_text = true;
       break;
     case 'p':
       opts->pretty = true;

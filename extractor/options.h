@@ -13,7 +13,8 @@ struct nx_options {
   size_t nrule_paths;
   bool no_default_rules;
   bool check_rules;
-  bool text;   /* --text: print the cleaned text, not records */
+  bool text;      /* --text: print the cleaned text, not records */
+  bool full_text; /* --full-text: all visible text, no boilerplate removal */
   bool pretty; /* --pretty: indented JSON */
   bool quiet;
   enum nx_format format;
