@@ -27,6 +27,7 @@ static const struct fn_spec fns[] = {
     {"mw", FN_MW, 1, 2, "power_units"},    {"unit", FN_UNIT, 1, 1, "power_units"},
     {"canon", FN_CANON, 2, 2, NULL},       {"class", FN_CLASS, 2, 2, NULL},
     {"in", FN_IN, 2, 2, NULL},             {"first", FN_FIRST, 1, 16, NULL},
+    {"compare", FN_COMPARE, 4, 4, NULL},
     {NULL, FN_TEXT, 0, 0, NULL}};
 
 struct parser {
@@ -325,8 +326,23 @@ static char *arg_text(const struct nx_expr *e, const char *subject,
   char *s = NULL;
   if (json_is_string(v))
     s = xstrdup(json_string_value(v));
+  else if (json_is_number(v)) {
+    char num[64];
+    snprintf(num, sizeof num, "%.15g", json_number_value(v));
+    s = xstrdup(num);
+  }
   json_decref(v);
   return s;
+}
+
+/* A list value: a JSON number when it is one ("1000"), else a string. */
+static json_t *number_or_string(const char *s)
+{
+  char *end;
+  double d = strtod(s, &end);
+  if (end != s && *end == '\0' && (isdigit((unsigned char)*s) || *s == '-'))
+    return nx_json_number(d);
+  return json_string(s);
 }
 
 static json_t *string_value(char *s)
@@ -360,6 +376,18 @@ json_t *nx_expr_eval(const struct nx_expr *e, const char *subject,
   if (e->fn == FN_TEXT) {
     char *s = group_text(e, subject, ov, pairs);
     return s ? string_value(s) : NULL;
+  }
+  if (e->fn == FN_COMPARE) {
+    char *a = arg_text(e->args[0], subject, ov, pairs);
+    char *b = arg_text(e->args[1], subject, ov, pairs);
+    double x, y;
+    json_t *v = NULL;
+    if (a && b && nx_value_number(a, strlen(a), &x, NULL) &&
+        nx_value_number(b, strlen(b), &y, NULL) && x != y)
+      v = nx_expr_eval(e->args[y > x ? 2 : 3], subject, ov, pairs);
+    free(a);
+    free(b);
+    return v;
   }
   if (e->fn == FN_FIRST) {
     for (size_t i = 0; i < e->nargs; i++) {
@@ -412,10 +440,14 @@ json_t *nx_expr_eval(const struct nx_expr *e, const char *subject,
       v = json_string(w->canon);
     break;
   case FN_CANON:
+    w = nx_wordlist_find(e->list, s, len);
+    if (w)
+      v = json_string(w->canon);
+    break;
   case FN_CLASS:
     w = nx_wordlist_find(e->list, s, len);
-    if (w && (e->fn == FN_CANON || w->value))
-      v = json_string(e->fn == FN_CANON ? w->canon : w->value);
+    if (w && w->value)
+      v = number_or_string(w->value);
     break;
   case FN_IN:
     v = json_boolean(nx_wordlist_find(e->list, s, len) != NULL);

@@ -88,7 +88,7 @@ nx_status nx_extract_text(nx_extractor *x, const char *data, size_t len,
               (format == NX_FORMAT_AUTO && nx_html_sniff(data, len));
   nx_status st;
   if (html)
-    st = nx_html_extract(data, len, name, !(x->flags & NX_EXTRACT_FULL_TEXT),
+    st = nx_html_extract(data, len, name, x->rs, !(x->flags & NX_EXTRACT_FULL_TEXT),
                          &x->paras, &x->title, err);
   else {
     st = nx_paragraphs_from_text(&x->paras, data, len);

@@ -3,6 +3,8 @@
  * unlinked. */
 #include "html.h"
 
+#include "content.h"
+#include "dom.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -72,73 +74,9 @@ static bool declares_other_charset(const char *p, size_t len)
   return !(has_prefix_ci(at, rest, "utf-8") || has_prefix_ci(at, rest, "utf8"));
 }
 
-static bool name_is(const xmlNode *n, const char *name)
-{
-  return n->name && strcmp((const char *)n->name, name) == 0;
-}
-
-static bool name_in(const xmlNode *n, const char *const *names)
-{
-  for (; *names; names++)
-    if (name_is(n, *names))
-      return true;
-  return false;
-}
-
-static const char *const skipped[] = {
-    "script", "style",  "noscript", "template", "svg",    "iframe",
-    "nav",    "header", "footer",   "aside",    "form",   "head",
-    "button", "select", "textarea", "object",   "canvas", "embed",
-    "math",   "audio",  "video",    "map",      "dialog", NULL};
-
-static const char *const blocks[] = {
-    "p",          "div",     "h1",     "h2",      "h3",     "h4",
-    "h5",         "h6",      "li",     "ul",      "ol",     "dl",
-    "dt",         "dd",      "table",  "tr",      "thead",  "tbody",
-    "tfoot",      "caption", "section", "article", "main",   "blockquote",
-    "pre",        "figure",  "figcaption", "hr",  "br",     "address",
-    "center",     "body",    "html",   "details", "summary", "fieldset",
-    "legend",     NULL};
-
-/* Attribute value compared without case; s may be NULL. */
-static bool attr_has(const xmlNode *n, const char *attr, const char *word)
-{
-  xmlChar *v = xmlGetProp((xmlNode *)n, (const xmlChar *)attr);
-  if (v == NULL)
-    return false;
-  bool found = word == NULL || find_ci((const char *)v, strlen((char *)v),
-                                       word) != NULL;
-  xmlFree(v);
-  return found;
-}
-
-static bool is_hidden(const xmlNode *n)
-{
-  if (n->properties == NULL)
-    return false;
-  if (attr_has(n, "hidden", NULL) || attr_has(n, "aria-hidden", "true"))
-    return true;
-  xmlChar *style = xmlGetProp((xmlNode *)n, (const xmlChar *)"style");
-  if (style == NULL)
-    return false;
-  /* "display: none" with any spacing */
-  char squeezed[256];
-  size_t k = 0;
-  for (const xmlChar *s = style; *s && k + 1 < sizeof squeezed; s++)
-    if (!isspace(*s))
-      squeezed[k++] = (char)tolower(*s);
-  squeezed[k] = '\0';
-  xmlFree(style);
-  return strstr(squeezed, "display:none") || strstr(squeezed, "visibility:hidden");
-}
-
-static bool is_skipped(const xmlNode *n)
-{
-  return name_in(n, skipped) || is_hidden(n);
-}
-
 struct walk {
   struct nx_paragraphs *ps;
+  const nx_content *content; /* NULL: all visible text */
   struct nx_buf raw; /* the paragraph being gathered, not yet normalised */
   nx_status st;
 };
@@ -156,18 +94,27 @@ static void add_text(struct walk *w, const xmlChar *s)
     w->st = nx_buf_adds(&w->raw, (const char *)s);
 }
 
-static void walk_body(struct walk *w, xmlNode *root)
+static bool is_cell(const xmlNode *n)
+{
+  return nx_dom_is(n, "td") || nx_dom_is(n, "th");
+}
+
+/* Adds the text under root as paragraphs: a block element ends one, a
+ * table row is one, its cells joined by " | " so rules can read a row. */
+static void walk(struct walk *w, xmlNode *root)
 {
   xmlNode *n = root;
   while (n && w->st == NX_OK) {
     bool descend = false;
     if (n->type == XML_ELEMENT_NODE) {
-      if (!is_skipped(n)) {
-        bool block = name_in(n, blocks);
+      bool skip = nx_dom_invisible(n) ||
+                  (w->content && nx_content_drops(w->content, n));
+      if (!skip) {
+        bool block = nx_dom_is_block(n);
         if (block)
           flush(w);
-        else if (name_is(n, "td") || name_is(n, "th"))
-          add_text(w, (const xmlChar *)" ");
+        else if (is_cell(n) && w->raw.len)
+          add_text(w, (const xmlChar *)" | ");
         descend = n->children != NULL;
         if (!descend && block)
           flush(w);
@@ -182,7 +129,7 @@ static void walk_body(struct walk *w, xmlNode *root)
     /* Climb until a next sibling; leaving a block ends its paragraph. */
     while (n != root && n->next == NULL) {
       n = n->parent;
-      if (n->type == XML_ELEMENT_NODE && name_in(n, blocks))
+      if (nx_dom_is_block(n))
         flush(w);
     }
     if (n == root)
@@ -190,29 +137,6 @@ static void walk_body(struct walk *w, xmlNode *root)
     n = n->next;
   }
   flush(w);
-}
-
-/* The first element called 'name' in document order, outside svg. */
-static xmlNode *find_element(xmlNode *root, const char *name, bool meta_og)
-{
-  xmlNode *n = root;
-  while (n) {
-    if (n->type == XML_ELEMENT_NODE) {
-      if (meta_og ? name_is(n, "meta") && attr_has(n, "property", "og:title")
-                  : name_is(n, name))
-        return n;
-      if (n->children && !name_is(n, "svg") && !name_is(n, "body")) {
-        n = n->children;
-        continue;
-      }
-    }
-    while (n != root && n->next == NULL)
-      n = n->parent;
-    if (n == root)
-      break;
-    n = n->next;
-  }
-  return NULL;
 }
 
 static char *normalised(const char *s)
@@ -230,23 +154,67 @@ static char *normalised(const char *s)
   return nx_buf_detach(&out, NULL);
 }
 
+static xmlNode *find_og_title(xmlNode *root)
+{
+  for (xmlNode *n = root; n;
+       n = nx_dom_next(root, n, n->type == XML_ELEMENT_NODE &&
+                                    !nx_dom_is(n, "svg") &&
+                                    !nx_dom_is(n, "body")))
+    if (nx_dom_is(n, "meta") && nx_dom_attr_is(n, "property", "og:title"))
+      return n;
+  return NULL;
+}
+
 static char *page_title(xmlNode *root)
 {
   char *title = NULL;
-  xmlNode *t = find_element(root, "title", false);
+  xmlNode *head = nx_dom_find(root, "head");
+  xmlNode *t = head ? nx_dom_find(head, "title") : NULL;
   if (t) {
     xmlChar *s = xmlNodeGetContent(t);
     if (s)
       title = normalised((const char *)s);
     xmlFree(s);
   }
-  if (title == NULL && (t = find_element(root, NULL, true)) != NULL) {
+  if (title == NULL && (t = find_og_title(root)) != NULL) {
     xmlChar *s = xmlGetProp(t, (const xmlChar *)"content");
     if (s)
       title = normalised((const char *)s);
     xmlFree(s);
   }
   return title;
+}
+
+/* The bytes of text in paragraphs 'from' onwards. */
+static size_t text_since(const struct nx_paragraphs *ps, size_t from)
+{
+  size_t n = 0;
+  for (size_t i = from; i < ps->n; i++)
+    n += ps->len[i];
+  return n;
+}
+
+/* The article: the chosen roots minus what content.c drops. When that
+ * comes out as a scrap of a page that has far more text, cleaning went
+ * wrong (a page built without paragraphs, say), so the roots are taken
+ * whole, and failing that the whole body. */
+static nx_status add_article(xmlNode *body, const nx_ruleset *rs,
+                             struct nx_paragraphs *ps)
+{
+  nx_content *c = nx_content_new(body, rs);
+  struct walk w = {ps, c, {0}, NX_OK};
+  nx_buf_init(&w.raw, 0);
+  for (size_t i = 0; i < nx_content_nroots(c) && w.st == NX_OK; i++)
+    walk(&w, nx_content_root(c, i));
+  if (w.st == NX_OK && text_since(ps, 0) < 250) {
+    nx_paragraphs_clear(ps);
+    nx_content_relax(c);
+    for (size_t i = 0; i < nx_content_nroots(c) && w.st == NX_OK; i++)
+      walk(&w, nx_content_root(c, i));
+  }
+  nx_buf_free(&w.raw);
+  nx_content_free(c);
+  return w.st;
 }
 
 static void ignore_error(void *ctx, const char *msg, ...)
@@ -256,10 +224,10 @@ static void ignore_error(void *ctx, const char *msg, ...)
 }
 
 nx_status nx_html_extract(const char *p, size_t len, const char *name,
-                          bool main_only, struct nx_paragraphs *ps,
-                          char **title, struct nx_error *err)
+                          const nx_ruleset *rs, bool main_only,
+                          struct nx_paragraphs *ps, char **title,
+                          struct nx_error *err)
 {
-  (void)main_only; /* main-content extraction: issue 4 */
   *title = NULL;
   if (len > INT_MAX)
     return nx_fail(err, NX_ETOOBIG, name, 0, 0,
@@ -292,12 +260,18 @@ nx_status nx_html_extract(const char *p, size_t len, const char *name,
   nx_status st = NX_OK;
   if (root) {
     *title = page_title(root);
-    xmlNode *body = find_element(root, "body", false);
-    struct walk w = {ps, {0}, NX_OK};
-    nx_buf_init(&w.raw, 0);
-    walk_body(&w, body ? body : root);
-    nx_buf_free(&w.raw);
-    st = w.st;
+    xmlNode *body = nx_dom_find(root, "body");
+    if (body == NULL)
+      body = root;
+    if (main_only)
+      st = add_article(body, rs, ps);
+    else {
+      struct walk w = {ps, NULL, {0}, NX_OK};
+      nx_buf_init(&w.raw, 0);
+      walk(&w, body);
+      nx_buf_free(&w.raw);
+      st = w.st;
+    }
   }
   xmlFreeDoc(doc);
   if (st != NX_OK)

@@ -7,6 +7,7 @@
 #ifndef NX_HTML_H
 #define NX_HTML_H
 
+#include "rules.h"
 #include "text.h"
 
 #include <stdbool.h>
@@ -14,13 +15,15 @@
 /* True when the first bytes of p look like an HTML page or fragment. */
 bool nx_html_sniff(const char *p, size_t len);
 
-/* Parses p[0, len) and adds its paragraphs to ps: the main article only
- * when 'main_only', else all visible text. The charset comes from the
+/* Parses p[0, len) and replaces the contents of ps with its paragraphs:
+ * the main article only when 'main_only' (found with the class/id hint
+ * lists of rs, see content.h), else all visible text. The charset comes from the
  * page's <meta charset> or http-equiv; without one the page is read as
  * UTF-8 with invalid bytes replaced by U+FFFD. '*title' receives a new
  * normalised string (caller frees) or NULL when the page has none. */
 nx_status nx_html_extract(const char *p, size_t len, const char *name,
-                          bool main_only, struct nx_paragraphs *ps,
-                          char **title, struct nx_error *err);
+                          const nx_ruleset *rs, bool main_only,
+                          struct nx_paragraphs *ps, char **title,
+                          struct nx_error *err);
 
 #endif /* NX_HTML_H */

@@ -1,15 +1,71 @@
-/* input.h: read one input (a file, or "-" for stdin) into memory. */
+/* input.h: every kind of input, turned into a sequence of documents.
+ *
+ * A path may be a file, a directory (walked recursively in name order), a
+ * gzip/bzip2/xz/zstd-compressed file, a tar/zip/7z/cpio archive, a JSON
+ * Lines dump or a WARC file; "-" is standard input. The kind comes from
+ * the name and the first bytes (--input-format forces one). Readers push
+ * documents, in input order, to a callback; an input that cannot be read
+ * becomes a failed document carrying its error, so that it is reported in
+ * order and nothing after it is lost. */
 #ifndef NX_INPUT_H
 #define NX_INPUT_H
 
-#include "buf.h"
+#include "extract.h"
 
+#include <jansson.h>
 #include <stdbool.h>
+#include <stdint.h>
 
-/* Reads all of 'path' ("-" is stdin) into 'out' (whose cap limits the
- * size: NX_ETOOBIG past it). Errors name the path: a missing file, a
- * directory, a read error. */
-nx_status nx_input_read(const char *path, struct nx_buf *out,
-                        struct nx_error *err);
+enum nx_input_kind {
+  NX_INPUT_AUTO,
+  NX_INPUT_HTML,  /* one document, read as HTML */
+  NX_INPUT_TEXT,  /* one document, read as plain text */
+  NX_INPUT_JSONL, /* one document per line */
+  NX_INPUT_WARC   /* one document per response/resource record */
+};
+
+struct nx_doc {
+  char *id;             /* the path, "archive!entry", a URL or a JSON id */
+  char *data;           /* the document's bytes (NUL-terminated) */
+  size_t len;
+  enum nx_format format;
+  char *charset;        /* from an HTTP header, or NULL */
+  json_t *extra;        /* fields to add to the output object, or NULL */
+  bool failed;          /* the input could not be read: see err */
+  struct nx_error err;
+};
+
+void nx_doc_free(struct nx_doc *doc); /* frees the members, not doc */
+
+struct nx_input_options {
+  enum nx_input_kind kind;
+  size_t max_bytes;         /* larger documents become failed documents */
+  const char *const *text_fields; /* JSON Lines: the document field(s) */
+  size_t ntext_fields;
+  const char *const *id_fields;   /* JSON Lines: the id field(s) */
+  size_t nid_fields;
+  const char *const *keep;  /* JSON Lines: fields copied to the output */
+  size_t nkeep;
+  const char *const *include; /* directory walk: globs a name must match */
+  size_t ninclude;
+  const char *const *exclude; /* directory walk: globs it must not match */
+  size_t nexclude;
+};
+
+/* Receives one document (and owns it). Returns false to stop reading. */
+typedef bool nx_doc_sink(void *ctx, struct nx_doc *doc);
+
+/* Reads every document of 'path' into 'sink'. Returns false when the sink
+ * asked to stop. */
+bool nx_input_each(const char *path, const struct nx_input_options *opts,
+                   nx_doc_sink *sink, void *ctx);
+
+/* The bytes read so far from files (compressed size), for progress. */
+uint64_t nx_input_bytes_read(void);
+
+/* The total size of the regular files among 'paths' (directories walked
+ * with the same filters), or 0 when unknown (stdin). */
+uint64_t nx_input_total_bytes(const char *const *paths, size_t npaths,
+                              const struct nx_input_options *opts);
 
 #endif /* NX_INPUT_H */

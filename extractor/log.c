@@ -62,6 +62,11 @@ void nx_log_set_quiet(bool q)
   atomic_store(&quiet, q);
 }
 
+void nx_log_mark_errored(void)
+{
+  atomic_store(&errored, true);
+}
+
 bool nx_log_errored(void)
 {
   return atomic_load(&errored);

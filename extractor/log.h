@@ -18,6 +18,9 @@ void nx_log_warning(const char *source, const char *fmt, ...)
 void nx_log_note(const char *fmt, ...) NX_PRINTF(1, 2);
 
 void nx_log_set_quiet(bool quiet);
+/* Sets the errored flag for an error printed elsewhere (batch.c writes
+ * its workers' diagnostic lines itself, in input order). */
+void nx_log_mark_errored(void);
 bool nx_log_errored(void);
 
 #endif /* NX_LOG_H */

@@ -1,6 +1,7 @@
 /* main.c: the command line. Options -> rules -> one document at a time ->
  * exit code. No extraction logic lives here. */
 #include "extract.h"
+#include "batch.h"
 #include "input.h"
 #include "log.h"
 #include "options.h"
@@ -8,6 +9,7 @@
 #include "selftest.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <limits.h>
@@ -24,6 +26,7 @@ enum exit_code {
   EXIT_OK = 0,     /* every input was processed */
   EXIT_FAILED = 1, /* some inputs failed; the others were written */
   EXIT_USAGE = 2   /* bad options or rules: nothing ran */
+  /* 128 + the signal number when SIGINT or SIGTERM stopped a batch */
 };
 
 /* The built-in rules: the source tree's rules/ when this binary was built
@@ -94,69 +97,66 @@ static nx_ruleset *load_rules(const struct nx_options *opts)
   return rs;
 }
 
-/* Writes one document's output line. False when stdout failed. */
-static bool write_document(const struct nx_options *opts, nx_extractor *x,
-                           const char *path, const char *data, size_t len)
-{
-  const char *id = strcmp(path, "-") == 0 ? "-" : path;
-  struct nx_error err;
-  if (opts->text) {
-    const char *text, *title;
-    size_t text_len;
-    if (nx_extract_text(x, data, len, opts->format, id, &text, &text_len,
-                        &title, &err) != NX_OK) {
-      nx_log_nx_error(&err);
-      return true;
-    }
-    fwrite(text, 1, text_len, stdout);
-    fputc('\n', stdout);
-    return !ferror(stdout);
-  }
-  json_t *doc;
-  if (nx_extract_document(x, data, len, opts->format, id, &doc, &err) !=
-      NX_OK) {
-    nx_log_nx_error(&err);
-    return true;
-  }
-  for (size_t i = 0; i < nx_extract_limited(x); i++)
-    nx_log_error(id, "rule %s hit its match limit and was skipped",
-                 nx_extract_limited_rule(x, i));
-  size_t flags = JSON_REAL_PRECISION(12) |
-                 (opts->pretty ? JSON_INDENT(2) : JSON_COMPACT);
-  int rc = json_dumpf(doc, stdout, flags);
-  json_decref(doc);
-  fputc('\n', stdout);
-  return rc == 0 && !ferror(stdout);
-}
-
 static int run(const struct nx_options *opts, const nx_ruleset *rs)
 {
-  nx_extractor *x = nx_extractor_new(rs, opts->max_bytes,
-                                     opts->full_text ? NX_EXTRACT_FULL_TEXT : 0);
-  if (x == NULL) {
-    nx_log_error(NULL, "cannot set up the matcher");
+  struct nx_input_options in = {
+      .kind = opts->kind,
+      .max_bytes = opts->max_bytes,
+      .text_fields = opts->text_fields,
+      .ntext_fields = opts->ntext_fields,
+      .id_fields = opts->id_fields,
+      .nid_fields = opts->nid_fields,
+      .keep = opts->keep,
+      .nkeep = opts->nkeep,
+      .include = opts->include,
+      .ninclude = opts->ninclude,
+      .exclude = opts->exclude,
+      .nexclude = opts->nexclude,
+  };
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  bool tty = isatty(STDERR_FILENO);
+  struct nx_batch_options batch = {
+      .jobs = opts->jobs ? opts->jobs : (unsigned)(cores > 0 ? cores : 1),
+      .unordered = opts->unordered,
+      .mode = opts->mode,
+      .pretty = opts->pretty,
+      .progress = !opts->quiet && (opts->progress || tty),
+      .progress_tty = tty,
+      .skip = opts->skip,
+      .max_bytes = opts->max_bytes,
+      .extract_flags = opts->full_text ? NX_EXTRACT_FULL_TEXT : 0,
+      .format = opts->format,
+  };
+  if (opts->errors_path &&
+      (batch.errors = fopen(opts->errors_path, "w")) == NULL) {
+    nx_log_error(opts->errors_path, "%s", strerror(errno));
     return EXIT_USAGE;
   }
-  static const char *const stdin_only[] = {"-"};
-  const char *const *paths = opts->npaths ? opts->paths : stdin_only;
-  size_t npaths = opts->npaths ? opts->npaths : 1;
-  struct nx_buf data;
-  nx_buf_init(&data, opts->max_bytes);
-  bool out_ok = true;
-  for (size_t i = 0; i < npaths && out_ok; i++) {
-    struct nx_error err;
-    nx_buf_clear(&data);
-    if (nx_input_read(paths[i], &data, &err) != NX_OK) {
-      nx_log_nx_error(&err);
-      continue;
-    }
-    out_ok = write_document(opts, x, paths[i], data.data, data.len);
-  }
-  nx_buf_free(&data);
-  nx_extractor_free(x);
-  if (fflush(stdout) != 0 || !out_ok) {
-    nx_log_error(NULL, "cannot write the output: %s", strerror(errno));
+  struct nx_batch_result r;
+  nx_batch_handle_signals();
+  nx_batch_run(rs, (const char *const *)opts->paths, opts->npaths, &in, &batch,
+               &r);
+  if (batch.errors && fclose(batch.errors) != 0)
+    nx_log_error(opts->errors_path, "%s", strerror(errno));
+  if (batch.progress)
+    nx_log_note("newsextract: %llu documents, %llu written, %llu failed, "
+                "%.1f MB in %.1f s\n",
+                (unsigned long long)r.documents,
+                (unsigned long long)r.written, (unsigned long long)r.failed,
+                (double)r.bytes / 1e6, r.seconds);
+  if (r.write_failed || fflush(stdout) != 0) {
+    nx_log_error(NULL, "cannot write the output: %s",
+                 strerror(r.write_failed ? r.write_errno : errno));
     return EXIT_FAILED;
+  }
+  if (r.signal) {
+    nx_log_error(NULL,
+                 "stopped by %s after %llu documents; rerun with --skip %llu "
+                 "to go on",
+                 r.signal == SIGINT ? "SIGINT" : "SIGTERM",
+                 (unsigned long long)r.documents,
+                 (unsigned long long)r.documents);
+    return 128 + r.signal;
   }
   return nx_log_errored() ? EXIT_FAILED : EXIT_OK;
 }

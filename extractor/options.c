@@ -5,6 +5,7 @@
 #include "xalloc.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <libxml/xmlversion.h>
@@ -23,9 +24,11 @@ static const char usage_text[] =
     "Extract tickers, analyst ratings, price targets and power capacity\n"
     "from news articles (HTML or plain text) as JSON Lines.\n"
     "\n"
-    "Each PATH is an article file; '-' or no PATH reads one article from\n"
+    "Each PATH is an article (HTML or text), a directory (walked in name\n"
+    "order), a JSON Lines dump, a WARC file, a tar/zip archive, or any of\n"
+    "these compressed with gzip, bzip2, xz or zstd; '-' or no PATH reads\n"
     "standard input. One JSON object per article is written to standard\n"
-    "output, in the order given.\n"
+    "output, in input order.\n"
     "\n"
     "Output:\n"
     "  -t, --text               print the cleaned text instead of records\n"
@@ -33,9 +36,21 @@ static const char usage_text[] =
     "      --full-text          with --text: the whole visible text of the\n"
     "                           page, without boilerplate removal\n"
     "  -p, --pretty             indent the JSON\n"
+    "      --records            one JSON line per record (with \"doc\" and\n"
+    "                           \"type\") instead of one per document\n"
+    "      --format FMT         json (default) or csv (one row per record)\n"
+    "      --errors FILE        also write one JSON line per failure to FILE\n"
     "\n"
     "Input:\n"
-    "  -f, --input-format FMT   auto (default), html or text\n"
+    "  -f, --input-format FMT   auto (default), html, text, jsonl or warc\n"
+    "      --field NAME         JSON Lines: the field holding the article\n"
+    "                           (default: html, content, text, body)\n"
+    "      --id-field NAME      JSON Lines: the id field (default: id, url)\n"
+    "      --keep A,B           JSON Lines: copy these fields to the output\n"
+    "      --include GLOB       directories: only files matching GLOB\n"
+    "      --exclude GLOB       directories: skip files matching GLOB\n"
+    "      --skip N             pass over the first N documents (resume an\n"
+    "                           interrupted run)\n"
     "      --max-bytes N        skip documents larger than N bytes (K, M, G\n"
     "                           suffixes allowed; default 64M)\n"
     "\n"
@@ -49,8 +64,15 @@ static const char usage_text[] =
     "                           every rule's examples and report; exit 0 only\n"
     "                           when all pass\n"
     "\n"
+    "Running:\n"
+    "  -j, --jobs N             worker threads (default: one per core)\n"
+    "      --unordered          write results as they finish, not in input\n"
+    "                           order\n"
+    "      --progress           show progress on stderr even when it is not\n"
+    "                           a terminal (it is shown on a terminal)\n"
+    "\n"
     "Other:\n"
-    "  -q, --quiet              no warnings or summaries on stderr\n"
+    "  -q, --quiet              no progress or summary on stderr\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show versions of newsextract and its\n"
     "                           libraries and exit\n"
@@ -61,7 +83,8 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 when every input was processed, 1 when some failed (each\n"
     "failure is reported on stderr, the others are still written), 2 for\n"
-    "usage or rule errors.\n";
+    "usage or rule errors, 130/143 when stopped by SIGINT/SIGTERM (the\n"
+    "documents in flight are finished and written first).\n";
 
 static void print_version(void)
 {
@@ -115,8 +138,41 @@ enum {
   OPT_NO_DEFAULT_RULES = 256,
   OPT_CHECK_RULES,
   OPT_MAX_BYTES,
-  OPT_FULL_TEXT
+  OPT_FULL_TEXT,
+  OPT_RECORDS,
+  OPT_FORMAT,
+  OPT_ERRORS,
+  OPT_FIELD,
+  OPT_ID_FIELD,
+  OPT_KEEP,
+  OPT_INCLUDE,
+  OPT_EXCLUDE,
+  OPT_SKIP,
+  OPT_UNORDERED,
+  OPT_PROGRESS
 };
+
+/* Adds each comma-separated name of s to the array. */
+static void push_list(const char ***array, size_t *n, char *s)
+{
+  for (char *save = NULL, *p = strtok_r(s, ",", &save); p;
+       p = strtok_r(NULL, ",", &save))
+    if (*p)
+      push(array, n, p);
+}
+
+static bool parse_count(const char *s, uint64_t *out)
+{
+  char *end;
+  if (!isdigit((unsigned char)*s))
+    return false;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (*end || errno)
+    return false;
+  *out = v;
+  return true;
+}
 
 enum nx_options_result nx_options_parse(int argc, char **argv,
                                         struct nx_options *opts)
@@ -129,6 +185,18 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       {"text", no_argument, NULL, 't'},
       {"pretty", no_argument, NULL, 'p'},
       {"full-text", no_argument, NULL, OPT_FULL_TEXT},
+      {"records", no_argument, NULL, OPT_RECORDS},
+      {"format", required_argument, NULL, OPT_FORMAT},
+      {"errors", required_argument, NULL, OPT_ERRORS},
+      {"field", required_argument, NULL, OPT_FIELD},
+      {"id-field", required_argument, NULL, OPT_ID_FIELD},
+      {"keep", required_argument, NULL, OPT_KEEP},
+      {"include", required_argument, NULL, OPT_INCLUDE},
+      {"exclude", required_argument, NULL, OPT_EXCLUDE},
+      {"skip", required_argument, NULL, OPT_SKIP},
+      {"jobs", required_argument, NULL, 'j'},
+      {"unordered", no_argument, NULL, OPT_UNORDERED},
+      {"progress", no_argument, NULL, OPT_PROGRESS},
       {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
@@ -138,7 +206,8 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
   opts->max_bytes = DEFAULT_MAX_BYTES;
   opterr = 0;
   int c;
-  while ((c = getopt_long(argc, argv, ":r:f:tpqhV", longopts, NULL)) != -1) {
+  uint64_t n;
+  while ((c = getopt_long(argc, argv, ":r:f:j:tpqhV", longopts, NULL)) != -1) {
     switch (c) {
     case 'r':
       push(&opts->rule_paths, &opts->nrule_paths, optarg);
@@ -151,14 +220,63 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       break;
     case 'f':
       if (strcmp(optarg, "auto") == 0)
-        opts->format = NX_FORMAT_AUTO;
-      else if (strcmp(optarg, "html") == 0)
+        opts->kind = NX_INPUT_AUTO;
+      else if (strcmp(optarg, "html") == 0) {
+        opts->kind = NX_INPUT_HTML;
         opts->format = NX_FORMAT_HTML;
-      else if (strcmp(optarg, "text") == 0)
+      } else if (strcmp(optarg, "text") == 0) {
+        opts->kind = NX_INPUT_TEXT;
         opts->format = NX_FORMAT_TEXT;
+      } else if (strcmp(optarg, "jsonl") == 0)
+        opts->kind = NX_INPUT_JSONL;
+      else if (strcmp(optarg, "warc") == 0)
+        opts->kind = NX_INPUT_WARC;
       else
-        return usage_error("--input-format takes auto, html or text, not",
-                           optarg);
+        return usage_error(
+            "--input-format takes auto, html, text, jsonl or warc, not",
+            optarg);
+      break;
+    case 'j':
+      if (!parse_count(optarg, &n) || n == 0 || n > 256)
+        return usage_error("--jobs takes a number from 1 to 256, not", optarg);
+      opts->jobs = (unsigned)n;
+      break;
+    case OPT_RECORDS:
+      opts->mode = NX_OUTPUT_RECORDS;
+      break;
+    case OPT_FORMAT:
+      if (strcmp(optarg, "csv") == 0)
+        opts->mode = NX_OUTPUT_CSV;
+      else if (strcmp(optarg, "json") != 0)
+        return usage_error("--format takes json or csv, not", optarg);
+      break;
+    case OPT_ERRORS:
+      opts->errors_path = optarg;
+      break;
+    case OPT_FIELD:
+      push_list(&opts->text_fields, &opts->ntext_fields, optarg);
+      break;
+    case OPT_ID_FIELD:
+      push_list(&opts->id_fields, &opts->nid_fields, optarg);
+      break;
+    case OPT_KEEP:
+      push_list(&opts->keep, &opts->nkeep, optarg);
+      break;
+    case OPT_INCLUDE:
+      push(&opts->include, &opts->ninclude, optarg);
+      break;
+    case OPT_EXCLUDE:
+      push(&opts->exclude, &opts->nexclude, optarg);
+      break;
+    case OPT_SKIP:
+      if (!parse_count(optarg, &opts->skip))
+        return usage_error("--skip takes a count of documents, not", optarg);
+      break;
+    case OPT_UNORDERED:
+      opts->unordered = true;
+      break;
+    case OPT_PROGRESS:
+      opts->progress = true;
       break;
     case 't':
       opts->text = true;
@@ -191,6 +309,8 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
   }
   for (int i = optind; i < argc; i++)
     push(&opts->paths, &opts->npaths, argv[i]);
+  if (opts->text)
+    opts->mode = NX_OUTPUT_TEXT;
   return NX_OPTIONS_RUN;
 }
 
@@ -198,5 +318,10 @@ void nx_options_free(struct nx_options *opts)
 {
   free(opts->rule_paths);
   free(opts->paths);
-  opts->rule_paths = opts->paths = NULL;
+  free(opts->text_fields);
+  free(opts->id_fields);
+  free(opts->keep);
+  free(opts->include);
+  free(opts->exclude);
+  memset(opts, 0, sizeof *opts);
 }

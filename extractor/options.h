@@ -4,6 +4,10 @@
 #define NX_OPTIONS_H
 
 #include "extract.h"
+#include "input.h"
+#include "output.h"
+
+#include <stdint.h>
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -17,8 +21,23 @@ struct nx_options {
   bool full_text; /* --full-text: all visible text, no boilerplate removal */
   bool pretty; /* --pretty: indented JSON */
   bool quiet;
-  enum nx_format format;
+  enum nx_format format;        /* how single documents are read */
+  enum nx_input_kind kind;      /* --input-format */
+  enum nx_output_mode mode;     /* documents, --records, --format csv, --text */
   size_t max_bytes;
+  unsigned jobs;                /* -j: worker threads (0: one per core) */
+  bool unordered;               /* --unordered */
+  bool progress;                /* --progress */
+  const char *errors_path;      /* --errors FILE */
+  uint64_t skip;                /* --skip N */
+  const char **text_fields;     /* --field, may repeat or list a,b */
+  size_t ntext_fields;
+  const char **id_fields;       /* --id-field */
+  size_t nid_fields;
+  const char **keep;            /* --keep a,b */
+  size_t nkeep;
+  const char **include, **exclude; /* --include/--exclude GLOB */
+  size_t ninclude, nexclude;
   const char **paths; /* the inputs; none means stdin */
   size_t npaths;
 };

@@ -31,6 +31,8 @@ struct doc {
   struct entity *entities;
   size_t nentities;
   size_t lead_end; /* end of the first two paragraphs */
+  const struct entity *main;
+  bool main_known; /* 'main' has been worked out */
 };
 
 static const char *field_str(const struct nx_hit *h, const char *name)
@@ -112,7 +114,7 @@ static void collect_entities(struct doc *d)
       continue;
     const struct nx_type *t = type_of(d, r);
     const char *symbol = field_str(r->hit, "symbol");
-    if (t->aggregate && symbol) {
+    if (t->aggregate && symbol && !d->rs->rules[r->hit->rule]->not_entity) {
       add_entity(d, field_str(r->hit, "name"), symbol);
       add_entity(d, symbol, symbol);
     }
@@ -213,6 +215,33 @@ static void inherit_from_list(struct doc *d, struct rec *r,
     json_object_set_new(r->hit->fields, in->field, json_string(v));
 }
 
+/* The ticker the article is about: the aggregated one mentioned most,
+ * when one stands out. */
+static const struct entity *main_entity(const struct doc *d)
+{
+  const struct entity *best = NULL;
+  size_t best_n = 0, runner_up = 0;
+  for (size_t i = 0; i < d->nentities; i++) {
+    const struct entity *e = &d->entities[i];
+    if (e->symbol == NULL || strcmp(e->name, e->symbol) != 0)
+      continue;
+    size_t n = 0;
+    for (size_t at = 0; at < d->len; at++)
+      if (word_at(d->text, d->len, at, e->name))
+        n++;
+    if (n > best_n) {
+      runner_up = best_n;
+      best_n = n;
+      best = e;
+    } else if (n > runner_up)
+      runner_up = n;
+  }
+  return best_n > runner_up ? best : NULL;
+}
+
+/* The company a record is about when its sentence does not say: the last
+ * one named before it in its paragraph, else in the paragraph before,
+ * else in the lead, else the article's main ticker. */
 static void inherit_entity(struct doc *d, struct rec *r,
                            const struct nx_inherit *in)
 {
@@ -224,6 +253,14 @@ static void inherit_entity(struct doc *d, struct rec *r,
     nx_text_paragraph(d->text, d->len, ps - 2, &qs, &qe);
     e = last_entity(d, qs, qe);
   }
+  if (e == NULL && ps > d->lead_end)
+    e = last_entity(d, 0, d->lead_end);
+  if (e == NULL && !d->main_known) {
+    d->main = main_entity(d);
+    d->main_known = true;
+  }
+  if (e == NULL)
+    e = d->main;
   if (e)
     json_object_set_new(r->hit->fields, in->field, json_string(e->name));
 }
@@ -276,17 +313,39 @@ static int by_position(const void *a, const void *b)
   return (x->hit->rule > y->hit->rule) - (x->hit->rule < y->hit->rule);
 }
 
-static bool same_fields(const struct nx_hit *a, const struct nx_hit *b,
-                        char **names, size_t n)
+/* Two records state the same thing when no dedupe field has two
+ * different values and at least two have the same one: a headline's
+ * "upgraded to Outperform" and the body's "upgraded from Market Perform to
+ * Outperform" are one statement. */
+static bool same_statement(const struct nx_hit *a, const struct nx_hit *b,
+                           char **names, size_t n)
 {
+  size_t shared = 0;
   for (size_t k = 0; k < n; k++) {
     json_t *x = json_object_get(a->fields, names[k]);
     json_t *y = json_object_get(b->fields, names[k]);
     bool xn = x == NULL || json_is_null(x), yn = y == NULL || json_is_null(y);
-    if (xn != yn || (!xn && !json_equal(x, y)))
+    if (xn || yn)
+      continue;
+    if (!json_equal(x, y))
       return false;
+    shared++;
   }
-  return true;
+  return shared >= (n < 2 ? n : 2);
+}
+
+/* Keeps the first mention (its span) and fills its null fields from the
+ * later duplicate, which is dropped. */
+static void merge_into(struct nx_hit *keep, const struct nx_hit *dup)
+{
+  const char *key;
+  json_t *v;
+  json_object_foreach(dup->fields, key, v)
+  {
+    json_t *old = json_object_get(keep->fields, key);
+    if ((old == NULL || json_is_null(old)) && !json_is_null(v))
+      json_object_set(keep->fields, key, v);
+  }
 }
 
 static void drop_duplicates(struct doc *d)
@@ -297,9 +356,10 @@ static void drop_duplicates(struct doc *d)
     if (r->dropped || t->ndedupe == 0)
       continue;
     for (size_t j = 0; j < i; j++) {
-      const struct rec *q = &d->recs[j];
+      struct rec *q = &d->recs[j];
       if (!q->dropped && type_of(d, q) == t &&
-          same_fields(q->hit, r->hit, t->dedupe, t->ndedupe)) {
+          same_statement(q->hit, r->hit, t->dedupe, t->ndedupe)) {
+        merge_into(q->hit, r->hit);
         r->dropped = true;
         break;
       }
@@ -371,7 +431,7 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
                            const char *title, const char *text, size_t len,
                            struct nx_hits *hits)
 {
-  struct doc d = {rs, text, len, NULL, hits->n, NULL, 0, 0};
+  struct doc d = {rs, text, len, NULL, hits->n, NULL, 0, 0, NULL, false};
   d.recs = xcalloc(hits->n ? hits->n : 1, sizeof *d.recs);
   for (size_t i = 0; i < hits->n; i++)
     d.recs[i].hit = &hits->v[i];

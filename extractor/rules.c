@@ -111,6 +111,9 @@ static void free_cut(struct nx_cut *c)
   free(c->file);
   free(c->pattern);
   pcre2_code_free(c->re);
+  for (size_t i = 0; i < c->nexamples; i++)
+    free(c->examples[i].text);
+  free(c->examples);
   free(c);
 }
 
@@ -349,6 +352,10 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
     free(r->pattern);
     r->pattern = xstrdup(val);
     r->pattern_line = line;
+  } else if (strcmp(key, "entity") == 0) {
+    if (strcmp(val, "no") != 0 && strcmp(val, "yes") != 0)
+      return syntax(rd, line, "entity is 'yes' or 'no', not '%s'", val);
+    r->not_entity = strcmp(val, "no") == 0;
   } else if (strcmp(key, "veto") == 0) {
     free(r->veto);
     r->veto = xstrdup(val);
@@ -396,6 +403,18 @@ static nx_status set_cut_key(struct reader *rd, const char *key, char *val,
     } else
       return syntax(rd, line,
                     "action is drop, drop-rest or drop-next N, not '%s'", val);
+  } else if (strcmp(key, "example") == 0) {
+    c->examples =
+        xrealloc(c->examples, (c->nexamples + 1) * sizeof *c->examples);
+    c->examples[c->nexamples++] = (struct nx_cut_example){xstrdup(val), -1,
+                                                          line};
+  } else if (strcmp(key, "expect") == 0) {
+    if (c->nexamples == 0 || c->examples[c->nexamples - 1].expect != -1)
+      return syntax(rd, line, "'expect' without an example before it");
+    if (strcmp(val, "drop") != 0 && strcmp(val, "keep") != 0)
+      return syntax(rd, line, "a [cut] expects 'drop' or 'keep', not '%s'",
+                    val);
+    c->examples[c->nexamples - 1].expect = strcmp(val, "drop") == 0;
   } else
     return syntax(rd, line, "unknown key '%s' in a [cut] section", key);
   return NX_OK;
@@ -459,8 +478,7 @@ static nx_status end_section(struct reader *rd)
     }
     for (size_t i = 0; i < r->nexamples; i++)
       if (json_is_false(r->examples[i].expect)) {
-        st = syntax(rd, r->examples[i].line, "example without an 'expect'%s",
-                    "");
+        st = syntax(rd, r->examples[i].line, "example without an 'expect'");
         free_rule(r);
         return st;
       }
@@ -483,6 +501,12 @@ static nx_status end_section(struct reader *rd)
       free_cut(c);
       return st;
     }
+    for (size_t i = 0; i < c->nexamples; i++)
+      if (c->examples[i].expect == -1) {
+        st = syntax(rd, c->examples[i].line, "example without an 'expect'");
+        free_cut(c);
+        return st;
+      }
     PUT_NAMED(rs->cuts, rs->ncuts, c, free_cut);
   }
   rd->type = NULL;
@@ -498,7 +522,7 @@ static nx_status begin_section(struct reader *rd, char *header,
     return st;
   char *close = strrchr(header, ']');
   if (close == NULL || trim(close + 1)[0] != '\0')
-    return syntax(rd, line, "a section header is '[KIND NAME]'%s", "");
+    return syntax(rd, line, "a section header is '[KIND NAME]'");
   *close = '\0';
   char *body = trim(header + 1);
   char *space = body;
@@ -562,8 +586,7 @@ static nx_status read_line(struct reader *rd, char *line, unsigned lineno)
     return st;
   char *eq = strchr(t, '=');
   if (eq == NULL)
-    return syntax(rd, lineno, "expected 'key = value' or '[KIND NAME]'%s",
-                  "");
+    return syntax(rd, lineno, "expected 'key = value' or '[KIND NAME]'");
   *eq = '\0';
   char *key = trim(t);
   /* "field  name" -> "field name" */
@@ -573,7 +596,7 @@ static nx_status read_line(struct reader *rd, char *line, unsigned lineno)
     key = norm;
   }
   if (*key == '\0')
-    return syntax(rd, lineno, "missing key before '='%s", "");
+    return syntax(rd, lineno, "missing key before '='");
   rd->key = xstrdup(key);
   rd->key_line = lineno;
   return nx_buf_adds(&rd->value, trim(eq + 1));
@@ -599,7 +622,7 @@ static nx_status add_file(nx_ruleset *rs, const char *path,
   while (st == NX_OK && (n = getline(&line, &cap, f)) != -1) {
     lineno++;
     if (memchr(line, '\0', (size_t)n))
-      st = syntax(&rd, lineno, "NUL byte in a rule file%s", "");
+      st = syntax(&rd, lineno, "NUL byte in a rule file");
     else
       st = read_line(&rd, line, lineno);
   }

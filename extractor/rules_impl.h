@@ -26,7 +26,8 @@ enum nx_fn {
   FN_CANON,    /* canon(LIST, e) */
   FN_CLASS,    /* class(LIST, e) */
   FN_IN,       /* in(LIST, e) */
-  FN_FIRST     /* first(e, e, ...) */
+  FN_FIRST,    /* first(e, e, ...) */
+  FN_COMPARE   /* compare(a, b, "if b > a", "if b < a") */
 };
 
 struct nx_expr {
@@ -66,6 +67,7 @@ struct nx_rule {
   size_t nfields;
   struct nx_example *examples;
   size_t nexamples;
+  int not_entity; /* "entity = no": its records never name a company */
 };
 
 struct nx_inherit {
@@ -95,6 +97,12 @@ struct nx_type {
 
 enum nx_cut_action { NX_CUT_DROP, NX_CUT_DROP_REST, NX_CUT_DROP_NEXT };
 
+struct nx_cut_example {
+  char *text;
+  int expect; /* 1: the cut must drop it, 0: keep it, -1: no expect yet */
+  unsigned line;
+};
+
 struct nx_cut {
   char *name, *file;
   unsigned line;
@@ -103,6 +111,8 @@ struct nx_cut {
   pcre2_code *re;
   enum nx_cut_action action;
   unsigned next; /* NX_CUT_DROP_NEXT: how many paragraphs after */
+  struct nx_cut_example *examples;
+  size_t nexamples;
 };
 
 struct nx_define {

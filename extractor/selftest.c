@@ -42,9 +42,11 @@ static void print_json(FILE *f, json_t *v)
   free(s);
 }
 
-/* Runs one example; true when it passes. 'got' receives the records. */
+/* Runs one example; true when it passes. 'got' receives the records;
+ * '*excluded' counts matches that the type's stop list dropped. */
 static bool run_example(nx_matcher *m, const nx_ruleset *rs, size_t rule,
-                        const struct nx_example *ex, json_t *got)
+                        const struct nx_example *ex, json_t *got,
+                        size_t *excluded)
 {
   struct nx_buf text;
   nx_buf_init(&text, 0);
@@ -55,8 +57,10 @@ static bool run_example(nx_matcher *m, const nx_ruleset *rs, size_t rule,
   bool pass = ex->expect == NULL;
   for (size_t i = 0; i < hits.n; i++) {
     json_t *rec = nx_record_bare(rs, &hits.v[i], text.data);
-    if (rec == NULL)
+    if (rec == NULL) {
+      (*excluded)++;
       continue;
+    }
     if (ex->expect == NULL)
       pass = false;
     else if (record_matches(rec, ex->expect))
@@ -66,6 +70,38 @@ static bool run_example(nx_matcher *m, const nx_ruleset *rs, size_t rule,
   nx_hits_free(&hits);
   nx_buf_free(&text);
   return pass;
+}
+
+/* A [cut] example is one paragraph: the cut must drop it or keep it. */
+static void check_cuts(const nx_ruleset *rs, FILE *report,
+                       struct nx_selftest_result *result)
+{
+  pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+  struct nx_buf text;
+  nx_buf_init(&text, 0);
+  for (size_t c = 0; c < rs->ncuts; c++) {
+    const struct nx_cut *cut = rs->cuts[c];
+    for (size_t e = 0; e < cut->nexamples; e++) {
+      const struct nx_cut_example *ex = &cut->examples[e];
+      nx_buf_clear(&text);
+      nx_text_normalize(ex->text, strlen(ex->text), &text);
+      nx_buf_add(&text, "", 0);
+      bool drops = pcre2_match(cut->re, (PCRE2_SPTR)text.data, text.len, 0, 0,
+                               md, NULL) >= 0;
+      if (drops == (ex->expect == 1)) {
+        result->passed++;
+        continue;
+      }
+      result->failed++;
+      fprintf(report,
+              "%s:%u: cut %s: example \"%s\"\n  expected: %s\n  actual:   "
+              "%s\n",
+              cut->file, ex->line, cut->name, ex->text,
+              ex->expect ? "drop" : "keep", drops ? "drop" : "keep");
+    }
+  }
+  nx_buf_free(&text);
+  pcre2_match_data_free(md);
 }
 
 void nx_selftest_run(const nx_ruleset *rs, FILE *report,
@@ -83,7 +119,8 @@ void nx_selftest_run(const nx_ruleset *rs, FILE *report,
     for (size_t e = 0; e < rule->nexamples; e++) {
       const struct nx_example *ex = &rule->examples[e];
       json_t *got = json_array();
-      if (run_example(m, rs, r, ex, got)) {
+      size_t excluded = 0;
+      if (run_example(m, rs, r, ex, got, &excluded)) {
         result->passed++;
       } else {
         result->failed++;
@@ -98,11 +135,18 @@ void nx_selftest_run(const nx_ruleset *rs, FILE *report,
           print_json(report, got);
         else
           fputs("no match", report);
+        if (excluded) {
+          const struct nx_type *t = rs->types[rule->type];
+          fprintf(report, " (%zu match%s dropped by 'exclude = %s in %s')",
+                  excluded, excluded > 1 ? "es" : "", t->exclude_field,
+                  t->exclude_list_name);
+        }
         fputc('\n', report);
       }
       json_decref(got);
     }
   }
+  check_cuts(rs, report, result);
   nx_matcher_free(m);
   fprintf(report,
           "check-rules: %zu rules, %zu examples: %zu passed, %zu failed, "

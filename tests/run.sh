@@ -55,7 +55,7 @@ else
   echo "ok - $ok_n rule examples pass"
   while IFS= read -r line; do
     fail "rule example ${line%%: example*}" "$(grep -F -A2 -- "$line" "$tmp/rules.out" | tail -2)"
-  done < <(grep -E '^[^ ].*:[0-9]+: rule .*: example ' "$tmp/rules.out")
+  done < <(grep -E '^[^ ].*:[0-9]+: (rule|cut) .*: example ' "$tmp/rules.out")
 fi
 
 suite "golden corpus (corpus/NAME -> corpus/NAME.expected.json)"

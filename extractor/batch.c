@@ -1,0 +1,387 @@
+/* batch.c: see batch.h. */
+#include "batch.h"
+
+#include "extract.h"
+#include "log.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum slot_state { SLOT_EMPTY, SLOT_READY, SLOT_RUNNING, SLOT_DONE };
+
+struct job {
+  enum slot_state state;
+  uint64_t seq;
+  struct nx_doc doc;
+  struct nx_buf out;    /* for stdout */
+  struct nx_buf err;    /* diagnostic lines for stderr */
+  struct nx_buf errors; /* JSON lines for --errors */
+  bool failed;
+};
+
+struct batch {
+  const nx_ruleset *rs;
+  const struct nx_batch_options *opts;
+  struct nx_batch_result *result;
+  struct job *slots;
+  size_t nslots;
+  uint64_t next_seq;   /* the next document read gets this number */
+  uint64_t next_write; /* ordered mode: the next number to write */
+  uint64_t in_flight;  /* slots not EMPTY */
+  bool closing;        /* no more documents will come */
+  pthread_mutex_t lock;
+  pthread_cond_t work; /* a slot became READY, or closing */
+  pthread_cond_t done; /* a slot became DONE */
+  nx_extractor *inline_x; /* jobs == 1: the caller's own extractor */
+  struct timespec start, last_progress;
+};
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+  stop_signal = sig;
+}
+
+void nx_batch_handle_signals(void)
+{
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+  /* A closed stdout is reported as a write error (EPIPE), not a silent
+   * death by SIGPIPE. */
+  signal(SIGPIPE, SIG_IGN);
+}
+
+static double seconds_since(const struct timespec *t)
+{
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (double)(now.tv_sec - t->tv_sec) +
+         (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/* ---- one document ------------------------------------------------------ */
+
+static void add_failure(struct job *job, const struct nx_error *err)
+{
+  char line[900];
+  nx_error_format(err, line, sizeof line);
+  nx_buf_adds(&job->err, "newsextract: ");
+  nx_buf_adds(&job->err, line);
+  nx_buf_addc(&job->err, '\n');
+  json_t *rec = json_object();
+  json_object_set_new(rec, "input", json_string(err->source));
+  json_object_set_new(rec, "error", json_string(err->text));
+  char *s = json_dumps(rec, JSON_COMPACT);
+  if (s) {
+    nx_buf_adds(&job->errors, s);
+    nx_buf_addc(&job->errors, '\n');
+  }
+  free(s);
+  json_decref(rec);
+  job->failed = true;
+}
+
+/* The document object with id first, then the fields an input carried
+ * (--keep, warc_date), then the rest. */
+static json_t *with_extra(json_t *doc, json_t *extra)
+{
+  if (extra == NULL)
+    return doc;
+  json_t *out = json_object();
+  json_object_set(out, "id", json_object_get(doc, "id"));
+  json_object_update(out, extra);
+  const char *key;
+  json_t *v;
+  json_object_foreach(doc, key, v)
+  {
+    if (json_object_get(out, key) == NULL)
+      json_object_set(out, key, v);
+  }
+  json_decref(doc);
+  return out;
+}
+
+static void process(struct batch *b, nx_extractor *x, struct job *job)
+{
+  const struct nx_batch_options *o = b->opts;
+  struct nx_doc *doc = &job->doc;
+  if (doc->failed) {
+    add_failure(job, &doc->err);
+    return;
+  }
+  enum nx_format format = doc->format != NX_FORMAT_AUTO ? doc->format : o->format;
+  struct nx_error err;
+  if (o->mode == NX_OUTPUT_TEXT) {
+    const char *text, *title;
+    size_t len;
+    if (nx_extract_text(x, doc->data, doc->len, format, doc->id,
+                        &text, &len, &title, &err) != NX_OK) {
+      add_failure(job, &err);
+      return;
+    }
+    nx_buf_add(&job->out, text, len);
+    nx_buf_addc(&job->out, '\n');
+    return;
+  }
+  json_t *obj;
+  if (nx_extract_document(x, doc->data, doc->len, format, doc->id, &obj,
+                          &err) != NX_OK) {
+    add_failure(job, &err);
+    return;
+  }
+  for (size_t i = 0; i < nx_extract_limited(x); i++) {
+    struct nx_error lim;
+    nx_fail(&lim, NX_ELIMIT, doc->id, 0, 0,
+            "rule %s hit its match limit and was skipped",
+            nx_extract_limited_rule(x, i));
+    add_failure(job, &lim);
+  }
+  obj = with_extra(obj, doc->extra);
+  nx_output_document(obj, o->mode, o->pretty, &job->out);
+  json_decref(obj);
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+static void progress_line(struct batch *b, bool final)
+{
+  const struct nx_batch_options *o = b->opts;
+  if (!o->progress)
+    return;
+  double elapsed = seconds_since(&b->start);
+  if (!final && seconds_since(&b->last_progress) < (o->progress_tty ? 0.25 : 2))
+    return;
+  clock_gettime(CLOCK_MONOTONIC, &b->last_progress);
+  struct nx_batch_result *r = b->result;
+  double mb = (double)nx_input_bytes_read() / 1e6;
+  char line[256];
+  snprintf(line, sizeof line, "%llu docs, %.1f MB, %.1f MB/s, %llu errors",
+           (unsigned long long)r->written, mb, elapsed > 0 ? mb / elapsed : 0,
+           (unsigned long long)r->failed);
+  if (final) {
+    if (o->progress_tty)
+      nx_log_note("\r\033[K");
+    return;
+  }
+  nx_log_note(o->progress_tty ? "\r\033[K%s" : "%s\n", line);
+}
+
+/* Writes a finished job (the lock is not held) and empties its slot. */
+static void write_job(struct batch *b, struct job *job)
+{
+  struct nx_batch_result *r = b->result;
+  if (job->out.len && !r->write_failed) {
+    if (fwrite(job->out.data, 1, job->out.len, stdout) != job->out.len ||
+        fflush(stdout) != 0) {
+      r->write_failed = true;
+      r->write_errno = errno;
+    }
+  }
+  if (job->err.len)
+    fputs(job->err.data, stderr);
+  if (job->errors.len && b->opts->errors)
+    fputs(job->errors.data, b->opts->errors);
+  if (job->failed) {
+    r->failed++;
+    nx_log_mark_errored();
+  }
+  if (!job->doc.failed && job->out.len)
+    r->written++;
+  nx_doc_free(&job->doc);
+  nx_buf_clear(&job->out);
+  nx_buf_clear(&job->err);
+  nx_buf_clear(&job->errors);
+  job->failed = false;
+  progress_line(b, false);
+}
+
+/* Writes every job that may be written now. With 'wait', first blocks
+ * until at least one slot frees up. Called with the lock held. */
+static void drain(struct batch *b, bool wait)
+{
+  for (;;) {
+    struct job *ready = NULL;
+    if (b->opts->unordered) {
+      for (size_t i = 0; i < b->nslots && !ready; i++)
+        if (b->slots[i].state == SLOT_DONE)
+          ready = &b->slots[i];
+    } else {
+      struct job *next = &b->slots[b->next_write % b->nslots];
+      if (next->state == SLOT_DONE && next->seq == b->next_write)
+        ready = next;
+    }
+    if (ready == NULL) {
+      if (!wait || b->in_flight == 0)
+        return;
+      pthread_cond_wait(&b->done, &b->lock);
+      continue;
+    }
+    pthread_mutex_unlock(&b->lock);
+    write_job(b, ready);
+    pthread_mutex_lock(&b->lock);
+    ready->state = SLOT_EMPTY;
+    b->in_flight--;
+    if (!b->opts->unordered)
+      b->next_write++;
+    wait = false;
+  }
+}
+
+/* ---- workers ------------------------------------------------------------- */
+
+static struct job *take_ready(struct batch *b)
+{
+  struct job *best = NULL;
+  for (size_t i = 0; i < b->nslots; i++) {
+    struct job *j = &b->slots[i];
+    if (j->state == SLOT_READY && (best == NULL || j->seq < best->seq))
+      best = j;
+  }
+  return best;
+}
+
+static void *worker(void *arg)
+{
+  struct batch *b = arg;
+  nx_extractor *x =
+      nx_extractor_new(b->rs, b->opts->max_bytes, b->opts->extract_flags);
+  pthread_mutex_lock(&b->lock);
+  for (;;) {
+    struct job *job;
+    while ((job = take_ready(b)) == NULL && !b->closing)
+      pthread_cond_wait(&b->work, &b->lock);
+    if (job == NULL)
+      break;
+    job->state = SLOT_RUNNING;
+    pthread_mutex_unlock(&b->lock);
+    process(b, x, job);
+    pthread_mutex_lock(&b->lock);
+    job->state = SLOT_DONE;
+    pthread_cond_broadcast(&b->done);
+  }
+  pthread_mutex_unlock(&b->lock);
+  nx_extractor_free(x);
+  return NULL;
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+static bool accept_doc(void *ctx, struct nx_doc *doc)
+{
+  struct batch *b = ctx;
+  struct nx_batch_result *r = b->result;
+  if (stop_signal || r->write_failed) {
+    nx_doc_free(doc);
+    return false;
+  }
+  uint64_t seq = b->next_seq++;
+  r->documents++;
+  if (seq < b->opts->skip) {
+    r->skipped++;
+    nx_doc_free(doc);
+    if (!b->opts->unordered)
+      b->next_write++;
+    return true;
+  }
+  pthread_mutex_lock(&b->lock);
+  struct job *job = &b->slots[seq % b->nslots];
+  while (job->state != SLOT_EMPTY)
+    drain(b, true);
+  job->seq = seq;
+  job->doc = *doc;
+  job->failed = false;
+  job->state = SLOT_READY;
+  b->in_flight++;
+  if (b->inline_x) {
+    job->state = SLOT_RUNNING;
+    pthread_mutex_unlock(&b->lock);
+    process(b, b->inline_x, job);
+    pthread_mutex_lock(&b->lock);
+    job->state = SLOT_DONE;
+  } else {
+    pthread_cond_signal(&b->work);
+  }
+  drain(b, false);
+  pthread_mutex_unlock(&b->lock);
+  return !stop_signal && !r->write_failed;
+}
+
+void nx_batch_run(const nx_ruleset *rs, const char *const *paths,
+                  size_t npaths, const struct nx_input_options *in,
+                  const struct nx_batch_options *opts,
+                  struct nx_batch_result *result)
+{
+  memset(result, 0, sizeof *result);
+  struct batch b;
+  memset(&b, 0, sizeof b);
+  b.rs = rs;
+  b.opts = opts;
+  b.result = result;
+  unsigned jobs = opts->jobs ? opts->jobs : 1;
+  b.nslots = jobs == 1 ? 1 : (size_t)jobs * 4;
+  b.slots = xcalloc(b.nslots, sizeof *b.slots);
+  for (size_t i = 0; i < b.nslots; i++) {
+    nx_buf_init(&b.slots[i].out, 0);
+    nx_buf_init(&b.slots[i].err, 0);
+    nx_buf_init(&b.slots[i].errors, 0);
+  }
+  pthread_mutex_init(&b.lock, NULL);
+  pthread_cond_init(&b.work, NULL);
+  pthread_cond_init(&b.done, NULL);
+  clock_gettime(CLOCK_MONOTONIC, &b.start);
+  b.last_progress = b.start;
+  if (opts->mode == NX_OUTPUT_CSV)
+    fputs(nx_output_csv_header(), stdout);
+
+  pthread_t *threads = NULL;
+  if (jobs == 1) {
+    b.inline_x = nx_extractor_new(rs, opts->max_bytes, opts->extract_flags);
+  } else {
+    threads = xcalloc(jobs, sizeof *threads);
+    for (unsigned i = 0; i < jobs; i++)
+      pthread_create(&threads[i], NULL, worker, &b);
+  }
+
+  static const char *const stdin_only[] = {"-"};
+  if (npaths == 0) {
+    paths = stdin_only;
+    npaths = 1;
+  }
+  for (size_t i = 0; i < npaths && !stop_signal && !result->write_failed; i++)
+    nx_input_each(paths[i], in, accept_doc, &b);
+
+  pthread_mutex_lock(&b.lock);
+  b.closing = true;
+  pthread_cond_broadcast(&b.work);
+  while (b.in_flight)
+    drain(&b, true);
+  pthread_mutex_unlock(&b.lock);
+  for (unsigned i = 0; threads && i < jobs; i++)
+    pthread_join(threads[i], NULL);
+  free(threads);
+  nx_extractor_free(b.inline_x);
+
+  progress_line(&b, true);
+  result->bytes = nx_input_bytes_read();
+  result->seconds = seconds_since(&b.start);
+  result->signal = stop_signal;
+  for (size_t i = 0; i < b.nslots; i++) {
+    nx_buf_free(&b.slots[i].out);
+    nx_buf_free(&b.slots[i].err);
+    nx_buf_free(&b.slots[i].errors);
+  }
+  free(b.slots);
+  pthread_cond_destroy(&b.work);
+  pthread_cond_destroy(&b.done);
+  pthread_mutex_destroy(&b.lock);
+}

@@ -1,0 +1,614 @@
+/* content.c: see content.h. Per-element measures live in one array; each
+ * element's _private field holds its index + 1 (the tree is ours until
+ * xmlFreeDoc and nothing else uses the field). */
+#include "content.h"
+
+#include "dom.h"
+#include "rules_impl.h"
+#include "xalloc.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NONE ((size_t)-1)
+
+/* Subtree marks that say "the article is in here". */
+enum { MARK_MAIN = 1 };
+
+struct node {
+  xmlNode *x;
+  size_t parent; /* index, NONE for the body */
+  size_t owner;  /* the nearest block (self included) that owns its text */
+  /* Totals over the visible subtree, recomputed by each pass. */
+  size_t text, link, own; /* characters; 'own' is text this block owns */
+  unsigned commas, own_commas, paras, imgs, inputs, embeds;
+  unsigned marks;
+  size_t raw_text; /* 'text' of the first pass, before unlikely cuts */
+  unsigned raw_marks;
+  int weight;   /* class/id hints: +25 content, -25 boilerplate */
+  bool bad;     /* a boilerplate hint (not only a negative one) */
+  bool good;    /* a content hint */
+  bool alive;   /* visible and not cut in the last pass */
+  bool scored;  /* is a candidate */
+  bool article; /* chosen: a root or inside one, never cleaned */
+  double score;
+};
+
+struct hints {
+  pcre2_code *good, *bad, *neg;
+  pcre2_match_data *md;
+};
+
+struct nx_content {
+  struct node *v;
+  size_t n, cap;
+  xmlNode *body;
+  struct hints h;
+  xmlNode **roots;
+  size_t nroots;
+  bool relaxed;
+};
+
+static size_t index_of(const xmlNode *x)
+{
+  return (size_t)(uintptr_t)x->_private - 1;
+}
+
+/* The list 'name' as "(?<![a-z0-9])(?:form|form|...)", compiled: a hint
+ * matches at the start of a word of the folded class/id string, so
+ * "relatedPosts" and "share-bar" hit "related" and "share", while "ad"
+ * does not hit "header". */
+static pcre2_code *compile_list(const nx_ruleset *rs, const char *name)
+{
+  const nx_wordlist *wl = rs ? nx_ruleset_list(rs, name) : NULL;
+  if (wl == NULL)
+    return NULL;
+  struct nx_buf pat;
+  nx_buf_init(&pat, 0);
+  nx_buf_adds(&pat, "(?<![a-z0-9])");
+  nx_status st = nx_wordlist_pattern(wl, &pat);
+  pcre2_code *re = NULL;
+  if (st == NX_OK) {
+    int code;
+    PCRE2_SIZE off;
+    re = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
+                       PCRE2_UTF | PCRE2_EXTENDED | PCRE2_CASELESS, &code,
+                       &off, NULL);
+  }
+  nx_buf_free(&pat);
+  return re;
+}
+
+/* "storyBody share-bar_top" -> "story body share bar top": lower case,
+ * a break at each lower-to-upper step and at every non-alphanumeric. */
+static void fold_hint(const char *s, struct nx_buf *out)
+{
+  char prev = ' ';
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    char add;
+    if (isalnum(c)) {
+      if (isupper(c) && islower((unsigned char)prev))
+        nx_buf_addc(out, ' ');
+      add = (char)tolower(c);
+    } else
+      add = ' ';
+    nx_buf_addc(out, add);
+    prev = (char)c;
+  }
+}
+
+static bool hint_hits(struct hints *h, pcre2_code *re, const char *s,
+                      size_t len)
+{
+  return re && pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, h->md, NULL) >= 0;
+}
+
+static void read_hints(struct nx_content *c, struct node *nd)
+{
+  if (nd->x->properties == NULL)
+    return;
+  xmlChar *cls = xmlGetProp(nd->x, (const xmlChar *)"class");
+  xmlChar *id = xmlGetProp(nd->x, (const xmlChar *)"id");
+  if (cls || id) {
+    struct nx_buf s;
+    nx_buf_init(&s, 0);
+    if (cls)
+      fold_hint((const char *)cls, &s);
+    nx_buf_addc(&s, ' ');
+    if (id)
+      fold_hint((const char *)id, &s);
+    nd->good = hint_hits(&c->h, c->h.good, s.data, s.len);
+    nd->bad = hint_hits(&c->h, c->h.bad, s.data, s.len);
+    bool neg = nd->bad || hint_hits(&c->h, c->h.neg, s.data, s.len);
+    nd->weight = (nd->good ? 25 : 0) - (neg ? 25 : 0);
+    nx_buf_free(&s);
+  }
+  xmlFree(cls);
+  xmlFree(id);
+  if (nx_dom_attr_is(nd->x, "itemprop", "articlebody") ||
+      nx_dom_attr_is(nd->x, "role", "main"))
+    nd->good = true, nd->weight += 25;
+}
+
+/* Characters of a text node with white space runs counted once (leading
+ * and trailing ones not at all), and its commas. */
+static size_t count_text(const xmlChar *s, unsigned *commas)
+{
+  size_t n = 0;
+  bool space = false, any = false;
+  for (; *s; s++) {
+    if (isspace(*s)) {
+      space = true;
+      continue;
+    }
+    if ((*s & 0xC0) == 0x80)
+      continue; /* a continuation byte: counted with its lead byte */
+    if (space && any)
+      n++;
+    space = false;
+    any = true;
+    n++;
+    if (*s == ',')
+      (*commas)++;
+    else if (s[0] == 0xEF && s[1] == 0xBC && s[2] == 0x8C)
+      (*commas)++; /* U+FF0C FULLWIDTH COMMA */
+    else if (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x81)
+      (*commas)++; /* U+3001 IDEOGRAPHIC COMMA */
+  }
+  return n;
+}
+
+static const char *const owners[] = {
+    "p",       "div",     "li",   "td",   "th",    "dd",         "dt",
+    "h1",      "h2",      "h3",   "h4",   "h5",    "h6",         "pre",
+    "section", "article", "main", "blockquote",    "figcaption", "caption",
+    "address", "center",  "body", "font", "span",  NULL};
+
+static size_t add_node(struct nx_content *c, xmlNode *x, size_t parent)
+{
+  if (c->n == c->cap) {
+    c->cap = c->cap ? c->cap * 2 : 256;
+    c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+  }
+  struct node *nd = &c->v[c->n];
+  memset(nd, 0, sizeof *nd);
+  nd->x = x;
+  nd->parent = parent;
+  x->_private = (void *)(uintptr_t)(c->n + 1);
+  read_hints(c, nd);
+  return c->n++;
+}
+
+static const char *const unlikely_roles[] = {
+    "navigation", "menu",   "menubar",     "complementary", "alert",
+    "alertdialog", "dialog", "banner",     "contentinfo",   "search",
+    "note",        NULL};
+
+static const char *const unlikely_tags[] = {"nav",  "aside", "footer",
+                                             "header", "form", "menu", NULL};
+
+static bool role_in(const xmlNode *x, const char *const *roles)
+{
+  for (; *roles; roles++)
+    if (nx_dom_attr_is(x, "role", *roles))
+      return true;
+  return false;
+}
+
+/* True when the element is boilerplate by its tag, role or class and
+ * cannot hold the article: it has no content hint, no main marker under
+ * it, and less than half of the page's text. */
+static bool unlikely(const struct nx_content *c, const struct node *nd)
+{
+  if (nd->x == c->body || nd->good)
+    return false;
+  size_t body_text = c->v[0].raw_text;
+  if (nd->raw_text * 2 > body_text)
+    return false;
+  if (nx_dom_in(nd->x, unlikely_tags))
+    return true;
+  if (nd->raw_marks & MARK_MAIN)
+    return false;
+  if (nx_dom_is(nd->x, "a"))
+    return false;
+  return nd->bad || role_in(nd->x, unlikely_roles);
+}
+
+static void leave(struct nx_content *c, size_t i, unsigned *link_depth)
+{
+  struct node *nd = &c->v[i];
+  if (nx_dom_is(nd->x, "a") && *link_depth)
+    (*link_depth)--;
+  if (nx_dom_is(nd->x, "p") && nd->text)
+    nd->paras++;
+  if (nx_dom_is(nd->x, "main") || nx_dom_is(nd->x, "h1") ||
+      nx_dom_attr_is(nd->x, "itemprop", "articlebody") ||
+      nx_dom_attr_is(nd->x, "role", "main"))
+    nd->marks |= MARK_MAIN;
+  if (nd->parent == NONE)
+    return;
+  struct node *up = &c->v[nd->parent];
+  up->text += nd->text;
+  up->link += nd->link;
+  up->commas += nd->commas;
+  up->paras += nd->paras;
+  up->imgs += nd->imgs;
+  up->inputs += nd->inputs;
+  up->embeds += nd->embeds;
+  up->marks |= nd->marks;
+}
+
+/* One measuring pass over the body. The first creates the nodes; the
+ * second recomputes every total with unlikely subtrees cut out. */
+static void measure(struct nx_content *c, bool first)
+{
+  unsigned link_depth = 0;
+  xmlNode *x = c->body;
+  while (x) {
+    bool into = false;
+    size_t parent = x == c->body ? NONE : index_of(x->parent);
+    if (x->type == XML_ELEMENT_NODE) {
+      size_t i = first ? add_node(c, x, parent) : index_of(x);
+      struct node *nd = &c->v[i];
+      if (!first) {
+        struct node keep = *nd;
+        memset(nd, 0, sizeof *nd);
+        nd->x = keep.x;
+        nd->parent = keep.parent;
+        nd->weight = keep.weight;
+        nd->good = keep.good;
+        nd->bad = keep.bad;
+        nd->raw_text = keep.text;
+        nd->raw_marks = keep.marks;
+      }
+      nd->owner = parent != NONE && !nx_dom_in(x, owners) ? c->v[parent].owner
+                                                           : i;
+      if (parent != NONE) {
+        if (nx_dom_is(x, "img"))
+          c->v[parent].imgs++;
+        else if (nx_dom_is(x, "input") || nx_dom_is(x, "textarea") ||
+                 nx_dom_is(x, "select") || nx_dom_is(x, "button"))
+          c->v[parent].inputs++;
+        else if (nx_dom_is(x, "iframe") || nx_dom_is(x, "embed") ||
+                 nx_dom_is(x, "object") || nx_dom_is(x, "video"))
+          c->v[parent].embeds++;
+      }
+      if (!nx_dom_invisible(x) && (first || !unlikely(c, nd))) {
+        nd->alive = true;
+        into = true;
+        if (nx_dom_is(x, "a"))
+          link_depth++;
+      }
+    } else if ((x->type == XML_TEXT_NODE ||
+                x->type == XML_CDATA_SECTION_NODE) &&
+               x->content && parent != NONE) {
+      unsigned commas = 0;
+      size_t n = count_text(x->content, &commas);
+      struct node *up = &c->v[parent];
+      up->text += n;
+      up->commas += commas;
+      if (link_depth)
+        up->link += n;
+      struct node *own = &c->v[up->owner];
+      own->own += n;
+      own->own_commas += commas;
+    }
+    if (into && x->children) {
+      x = x->children;
+      continue;
+    }
+    if (into)
+      leave(c, index_of(x), &link_depth);
+    while (x != c->body && x->next == NULL) {
+      x = x->parent;
+      leave(c, index_of(x), &link_depth);
+    }
+    if (x == c->body)
+      break;
+    x = x->next;
+  }
+}
+
+static double link_density(const struct node *nd)
+{
+  return nd->text ? (double)nd->link / (double)nd->text : 0.0;
+}
+
+static int tag_base(const xmlNode *x)
+{
+  static const char *const plus5[] = {"div", "article", "main", NULL};
+  static const char *const plus3[] = {"pre", "td", "blockquote", "section",
+                                      NULL};
+  static const char *const minus3[] = {"address", "ol", "ul", "dl", "dd",
+                                       "dt",      "li", "form", NULL};
+  static const char *const minus5[] = {"h1", "h2", "h3", "h4",
+                                       "h5", "h6", "th", NULL};
+  if (nx_dom_in(x, plus5))
+    return 5;
+  if (nx_dom_in(x, plus3))
+    return 3;
+  if (nx_dom_in(x, minus3))
+    return -3;
+  if (nx_dom_in(x, minus5))
+    return -5;
+  return 0;
+}
+
+static const char *const paragraph_tags[] = {"p", "pre", "td", NULL};
+static const char *const own_text_tags[] = {
+    "div", "section", "article", "main", "blockquote", "center", "font",
+    "span", "body", "dd", NULL};
+
+/* Readability's scoring: each paragraph of 25+ characters gives its five
+ * nearest ancestors 1 + commas + one point per 100 characters (at most
+ * 3), divided by 1, 2, 6, 9, 12 with distance. */
+static void score(struct nx_content *c)
+{
+  for (size_t i = 1; i < c->n; i++) {
+    struct node *nd = &c->v[i];
+    if (!nd->alive)
+      continue;
+    size_t len;
+    unsigned commas;
+    if (nx_dom_in(nd->x, paragraph_tags)) {
+      len = nd->text;
+      commas = nd->commas;
+    } else if (nx_dom_in(nd->x, own_text_tags)) {
+      len = nd->own;
+      commas = nd->own_commas;
+    } else
+      continue;
+    if (len < 25)
+      continue;
+    double points = 1.0 + commas + (double)(len / 100 < 3 ? len / 100 : 3);
+    size_t a = nd->parent;
+    for (int level = 0; level < 5 && a != NONE; level++, a = c->v[a].parent) {
+      struct node *up = &c->v[a];
+      if (!up->scored) {
+        up->scored = true;
+        up->score = tag_base(up->x) + up->weight;
+      }
+      up->score += points / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+    }
+  }
+  for (size_t i = 0; i < c->n; i++)
+    if (c->v[i].scored)
+      c->v[i].score *= 1.0 - link_density(&c->v[i]);
+}
+
+/* Readability's fix for an article whose paragraphs sit in one wrapper
+ * each: when three of the next four candidates score within 75% of the
+ * top one and share an ancestor with it, that ancestor is the article. */
+static size_t shared_ancestor(struct nx_content *c, size_t top)
+{
+  enum { NTOP = 5, MIN_SHARED = 3 };
+  size_t best[NTOP];
+  size_t nbest = 0;
+  for (size_t i = 0; i < c->n; i++) {
+    if (!c->v[i].scored || !c->v[i].alive)
+      continue;
+    size_t k = nbest < NTOP ? nbest++ : NTOP;
+    while (k > 0 && c->v[best[k - 1]].score < c->v[i].score) {
+      if (k < NTOP)
+        best[k] = best[k - 1];
+      k--;
+    }
+    if (k < NTOP)
+      best[k] = i;
+  }
+  size_t alternatives = 0;
+  unsigned *count = NULL;
+  for (size_t k = 1; k < nbest; k++) {
+    if (c->v[best[k]].score < 0.75 * c->v[top].score)
+      continue;
+    if (count == NULL)
+      count = xcalloc(c->n, sizeof *count);
+    alternatives++;
+    for (size_t a = c->v[best[k]].parent; a != NONE; a = c->v[a].parent)
+      count[a]++;
+  }
+  if (alternatives >= MIN_SHARED)
+    for (size_t a = c->v[top].parent; a != NONE && a != 0;
+         a = c->v[a].parent)
+      if (count[a] >= MIN_SHARED) {
+        top = a;
+        break;
+      }
+  free(count);
+  return top;
+}
+
+/* The best candidate, then Readability's two corrections: climb to an
+ * ancestor that scores higher (the article split into sections), and
+ * past wrappers that hold nothing else. */
+static size_t top_candidate(struct nx_content *c)
+{
+  size_t top = NONE;
+  for (size_t i = 0; i < c->n; i++)
+    if (c->v[i].scored && c->v[i].alive &&
+        (top == NONE || c->v[i].score > c->v[top].score))
+      top = i;
+  if (top == NONE)
+    return 0;
+  top = shared_ancestor(c, top);
+  double last = c->v[top].score, threshold = last / 3;
+  for (size_t a = c->v[top].parent; a != NONE; a = c->v[a].parent) {
+    if (!c->v[a].scored)
+      continue;
+    if (c->v[a].score < threshold)
+      break;
+    if (c->v[a].score > last) {
+      top = a;
+      break;
+    }
+    last = c->v[a].score;
+  }
+  while (c->v[top].parent != NONE) {
+    const xmlNode *p = c->v[c->v[top].parent].x;
+    size_t elements = 0;
+    for (const xmlNode *k = p->children; k; k = k->next)
+      if (k->type == XML_ELEMENT_NODE && c->v[index_of(k)].alive)
+        elements++;
+    if (elements != 1)
+      break;
+    top = c->v[top].parent;
+  }
+  return top;
+}
+
+static bool same_class(const xmlNode *a, const xmlNode *b)
+{
+  xmlChar *x = xmlGetProp((xmlNode *)a, (const xmlChar *)"class");
+  xmlChar *y = xmlGetProp((xmlNode *)b, (const xmlChar *)"class");
+  bool same = x && y && *x && xmlStrEqual(x, y);
+  xmlFree(x);
+  xmlFree(y);
+  return same;
+}
+
+/* Ends in a sentence: the last non-space character is a full stop. */
+static bool ends_sentence(const xmlNode *x)
+{
+  xmlChar *s = xmlNodeGetContent(x);
+  bool ends = false;
+  if (s) {
+    size_t n = strlen((const char *)s);
+    while (n && isspace(s[n - 1]))
+      n--;
+    ends = n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' ||
+                 s[n - 1] == '"');
+  }
+  xmlFree(s);
+  return ends;
+}
+
+static void add_root(struct nx_content *c, size_t i)
+{
+  c->roots = xrealloc(c->roots, (c->nroots + 1) * sizeof *c->roots);
+  c->roots[c->nroots++] = c->v[i].x;
+  c->v[i].article = true;
+}
+
+/* The top candidate and those of its siblings that belong to the
+ * article: a sibling scoring at least a fifth of it (or with the same
+ * class), or a paragraph of prose with few links. */
+static void choose(struct nx_content *c, size_t top)
+{
+  if (c->v[top].parent == NONE) {
+    add_root(c, top);
+    return;
+  }
+  double threshold = c->v[top].score * 0.2;
+  if (threshold < 10)
+    threshold = 10;
+  const xmlNode *p = c->v[c->v[top].parent].x;
+  for (xmlNode *k = p->children; k; k = k->next) {
+    if (k->type != XML_ELEMENT_NODE)
+      continue;
+    size_t i = index_of(k);
+    struct node *nd = &c->v[i];
+    if (!nd->alive)
+      continue;
+    bool join = i == top;
+    if (!join && nd->scored) {
+      double bonus = same_class(k, c->v[top].x) ? c->v[top].score * 0.2 : 0;
+      join = nd->score + bonus >= threshold;
+    }
+    if (!join && nx_dom_is(k, "p")) {
+      double ld = link_density(nd);
+      join = (nd->text > 80 && ld < 0.25) ||
+             (nd->text > 0 && nd->text <= 80 && ld == 0 && ends_sentence(k));
+    }
+    if (join)
+      add_root(c, i);
+  }
+}
+
+nx_content *nx_content_new(xmlNode *body, const nx_ruleset *rs)
+{
+  struct nx_content *c = xcalloc(1, sizeof *c);
+  c->body = body;
+  c->h.good = compile_list(rs, "content_hints");
+  c->h.bad = compile_list(rs, "boilerplate_hints");
+  c->h.neg = compile_list(rs, "negative_hints");
+  c->h.md = pcre2_match_data_create(1, NULL);
+  measure(c, true);
+  measure(c, false);
+  score(c);
+  choose(c, top_candidate(c));
+  return c;
+}
+
+void nx_content_free(nx_content *c)
+{
+  if (c == NULL)
+    return;
+  pcre2_code_free(c->h.good);
+  pcre2_code_free(c->h.bad);
+  pcre2_code_free(c->h.neg);
+  pcre2_match_data_free(c->h.md);
+  free(c->v);
+  free(c->roots);
+  free(c);
+}
+
+size_t nx_content_nroots(const nx_content *c)
+{
+  return c->nroots;
+}
+
+xmlNode *nx_content_root(const nx_content *c, size_t i)
+{
+  return c->roots[i];
+}
+
+void nx_content_relax(nx_content *c)
+{
+  c->relaxed = true;
+}
+
+static const char *const cleaned_tags[] = {
+    "div", "section", "table", "ul", "ol", "dl", "form", "aside", "figure",
+    "header", "footer", "nav", "center", NULL};
+
+/* Readability's conditional cleaning: a block inside the article goes
+ * when its class says boilerplate, or, with fewer than ten commas, when
+ * it is mostly links, mostly inputs, mostly images, or a scrap of text. */
+bool nx_content_drops(const nx_content *c, const xmlNode *x)
+{
+  if (x->type != XML_ELEMENT_NODE || x->_private == NULL)
+    return false;
+  const struct node *nd = &c->v[index_of(x)];
+  if (nd->article)
+    return false;
+  if (!nd->alive)
+    return true;
+  if (c->relaxed)
+    return false;
+  if (nx_dom_is(x, "h1"))
+    return true; /* the headline: metadata, not body text */
+  if (nd->weight < 0)
+    return true;
+  if (!nx_dom_in(x, cleaned_tags))
+    return false;
+  if (nd->commas >= 10)
+    return false;
+  double ld = link_density(nd);
+  if (nd->inputs > nd->paras / 3)
+    return true;
+  if (nd->text < 25 && (nd->imgs == 0 || nd->imgs > 2))
+    return true;
+  if (nd->weight < 25 && ld > 0.2)
+    return true;
+  if (nd->weight >= 25 && ld > 0.5)
+    return true;
+  if (nd->imgs > 1 && (double)nd->paras / nd->imgs < 0.5 &&
+      !nx_dom_is(x, "figure"))
+    return true;
+  if (nd->embeds > 1 && nd->text < 75)
+    return true;
+  return false;
+}

@@ -1,0 +1,46 @@
+/* content.h: find the article in a parsed page.
+ *
+ * Every element under <body> is measured once (text length, link text,
+ * commas, paragraphs, images, form inputs) and its class and id are read
+ * against three word lists of the ruleset: content_hints (article, body,
+ * story, ...), boilerplate_hints (comment, share, related, newsletter,
+ * cookie, ...: removed wherever they appear) and negative_hints (meta,
+ * sidebar, ...: scored down only). Paragraphs score their ancestors by
+ * length and commas (the method of Mozilla's Readability); the best
+ * container, scaled by its link density, is the article, and its siblings
+ * that score close to it or read as prose join it. Inside the article,
+ * blocks that look like boilerplate (link lists, short captions, widgets,
+ * form boxes) are left out. The walk is iterative. */
+#ifndef NX_CONTENT_H
+#define NX_CONTENT_H
+
+#include "rules.h"
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct nx_content nx_content; /* one page's analysis, opaque */
+
+/* Analyses the tree under 'body' (which must stay alive as long as the
+ * result) with the hint lists of 'rs' (NULL, or a ruleset without the
+ * lists, means no class/id hints). Returns a new analysis; free it with
+ * nx_content_free. */
+nx_content *nx_content_new(xmlNode *body, const nx_ruleset *rs);
+void nx_content_free(nx_content *c); /* NULL is a no-op */
+
+/* The number of article roots, in document order; nx_content_root(c, i)
+ * is the i-th. The article is the text of these subtrees, minus what
+ * nx_content_drops says. */
+size_t nx_content_nroots(const nx_content *c);
+xmlNode *nx_content_root(const nx_content *c, size_t i);
+
+/* True when the element n, inside an article root, is to be left out
+ * with its whole subtree. */
+bool nx_content_drops(const nx_content *c, const xmlNode *n);
+
+/* Leaves out nothing but invisible elements from now on: the fallback
+ * when the cleaned article came out too short. */
+void nx_content_relax(nx_content *c);
+
+#endif /* NX_CONTENT_H */

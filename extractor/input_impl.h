@@ -1,0 +1,31 @@
+/* input_impl.h: what the input readers (input.c, input_jsonl.c,
+ * input_warc.c) share. */
+#ifndef NX_INPUT_IMPL_H
+#define NX_INPUT_IMPL_H
+
+#include "input.h"
+#include "stream.h"
+
+/* One walk over the inputs: the options and where documents go. */
+struct nx_reader {
+  const struct nx_input_options *opts;
+  nx_doc_sink *sink;
+  void *ctx;
+  bool stopped; /* the sink asked to stop */
+};
+
+/* Hands a document to the sink (which takes it). False once stopped. */
+bool nx_reader_emit(struct nx_reader *r, struct nx_doc *doc);
+
+/* Emits a failed document "source: message". False once stopped. */
+bool nx_reader_fail(struct nx_reader *r, const char *source, nx_status st,
+                    const char *fmt, ...) NX_PRINTF(4, 5);
+
+/* Readers of one stream: every line or record becomes a document whose id
+ * defaults to "name:LINE" or the record's URI. */
+bool nx_read_jsonl(struct nx_reader *r, struct nx_stream *s,
+                   const char *name);
+bool nx_read_warc(struct nx_reader *r, struct nx_stream *s,
+                  const char *name);
+
+#endif /* NX_INPUT_IMPL_H */

@@ -1,0 +1,138 @@
+/* input_jsonl.c: JSON Lines dumps, one article per line, parsed with
+ * jansson. A bad line costs only itself. */
+#include "input_impl.h"
+
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const default_text_fields[] = {"html", "content", "text",
+                                                  "body"};
+static const char *const default_id_fields[] = {"id", "url"};
+
+/* The first of 'names' that the object has as a string. */
+static const char *first_string(json_t *obj, const char *const *names,
+                                size_t n, const char **which, size_t *len)
+{
+  for (size_t i = 0; i < n; i++) {
+    json_t *v = json_object_get(obj, names[i]);
+    if (json_is_string(v)) {
+      if (which)
+        *which = names[i];
+      if (len)
+        *len = json_string_length(v);
+      return json_string_value(v);
+    }
+  }
+  return NULL;
+}
+
+static char *line_id(json_t *obj, const struct nx_input_options *o,
+                     const char *name, uint64_t lineno)
+{
+  const char *const *ids = o->nid_fields ? o->id_fields : default_id_fields;
+  size_t n = o->nid_fields ? o->nid_fields : 2;
+  for (size_t i = 0; i < n; i++) {
+    json_t *v = json_object_get(obj, ids[i]);
+    if (json_is_string(v))
+      return xstrdup(json_string_value(v));
+    if (json_is_integer(v)) {
+      char num[32];
+      snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
+      return xstrdup(num);
+    }
+  }
+  char id[4096];
+  snprintf(id, sizeof id, "%s:%llu", name, (unsigned long long)lineno);
+  return xstrdup(id);
+}
+
+static json_t *kept_fields(json_t *obj, const struct nx_input_options *o)
+{
+  if (o->nkeep == 0)
+    return NULL;
+  json_t *extra = json_object();
+  for (size_t i = 0; i < o->nkeep; i++) {
+    json_t *v = json_object_get(obj, o->keep[i]);
+    json_object_set(extra, o->keep[i], v ? v : json_null());
+  }
+  return extra;
+}
+
+/* One line: a document, a failed document, or nothing (a blank line). */
+static bool read_line(struct nx_reader *r, const char *name, uint64_t lineno,
+                      const char *line, size_t len)
+{
+  const struct nx_input_options *o = r->opts;
+  char where[4096];
+  snprintf(where, sizeof where, "%s:%llu", name, (unsigned long long)lineno);
+  size_t i = 0;
+  while (i < len && (line[i] == ' ' || line[i] == '\t'))
+    i++;
+  if (i == len)
+    return true;
+  json_error_t jerr;
+  json_t *obj = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
+  if (obj == NULL)
+    return nx_reader_fail(r, where, NX_ESYNTAX, "invalid JSON: %s", jerr.text);
+  bool go_on;
+  const char *which = NULL;
+  size_t text_len = 0;
+  const char *const *fields =
+      o->ntext_fields ? o->text_fields : default_text_fields;
+  size_t nfields = o->ntext_fields ? o->ntext_fields : 4;
+  const char *text = json_is_object(obj) ? first_string(obj, fields, nfields,
+                                                        &which, &text_len)
+                                         : NULL;
+  if (!json_is_object(obj)) {
+    go_on = nx_reader_fail(r, where, NX_ESYNTAX, "a line is not a JSON object");
+  } else if (text == NULL) {
+    go_on = nx_reader_fail(r, where, NX_ESYNTAX,
+                           "no string field '%s'%s to read the article from",
+                           fields[0], nfields > 1 ? " (or the other --field names)" : "");
+  } else if (o->max_bytes && text_len > o->max_bytes) {
+    go_on = nx_reader_fail(r, where, NX_ETOOBIG,
+                           "document of %zu bytes is over the limit of %zu "
+                           "bytes",
+                           text_len, o->max_bytes);
+  } else {
+    struct nx_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.id = line_id(obj, o, name, lineno);
+    doc.data = xstrndup(text, text_len);
+    doc.len = text_len;
+    doc.format = strcmp(which, "html") == 0 ? NX_FORMAT_HTML : NX_FORMAT_AUTO;
+    doc.extra = kept_fields(obj, o);
+    go_on = nx_reader_emit(r, &doc);
+  }
+  json_decref(obj);
+  return go_on;
+}
+
+bool nx_read_jsonl(struct nx_reader *r, struct nx_stream *s, const char *name)
+{
+  struct nx_buf line;
+  nx_buf_init(&line, 0);
+  bool too_long, go_on = true;
+  uint64_t lineno = 0;
+  /* A line holds JSON escapes around the article, hence the headroom. */
+  size_t max = r->opts->max_bytes ? r->opts->max_bytes * 2 + 4096 : 0;
+  while (go_on && nx_stream_line(s, &line, max, &too_long)) {
+    lineno++;
+    if (too_long) {
+      char where[4096];
+      snprintf(where, sizeof where, "%s:%llu", name,
+               (unsigned long long)lineno);
+      go_on = nx_reader_fail(r, where, NX_ETOOBIG,
+                             "line is over the limit of %zu bytes", max);
+      continue;
+    }
+    go_on = read_line(r, name, lineno, line.data, line.len);
+  }
+  nx_buf_free(&line);
+  if (go_on && s->failed)
+    go_on = nx_reader_fail(r, name, NX_EIO, "after line %llu: %s",
+                           (unsigned long long)lineno, s->error);
+  return go_on;
+}
