@@ -527,6 +527,41 @@ static void choose(struct nx_content *c, size_t top)
   }
 }
 
+/* True when a sibling of the article's container is another part of the
+ * same article: the same tag and class, prose with few links, and no
+ * headline or <article> of its own (which would make it a next story). */
+static bool continues(const struct nx_content *c, const xmlNode *a,
+                      const xmlNode *k)
+{
+  const struct node *nd = &c->v[index_of(k)];
+  return nd->alive && k->name && xmlStrEqual(k->name, a->name) &&
+         !nx_dom_is(k, "article") && !(nd->marks & MARK_MAIN) &&
+         nd->text >= 100 && link_density(nd) < 0.3 && same_class(a, k);
+}
+
+/* An article split into parts by figures or ads, each part in a container
+ * of one class (corpus: a long feature, its sections between images):
+ * when the top candidate or one of its four nearest ancestors has such
+ * siblings, the article is that container and its like siblings. */
+static bool choose_parts(struct nx_content *c, size_t top)
+{
+  size_t a = top;
+  for (int level = 0; level < 5 && c->v[a].parent != NONE;
+       level++, a = c->v[a].parent) {
+    const xmlNode *x = c->v[a].x;
+    bool found = false;
+    for (const xmlNode *k = x->parent->children; k && !found; k = k->next)
+      found = k != x && k->type == XML_ELEMENT_NODE && continues(c, x, k);
+    if (!found)
+      continue;
+    for (xmlNode *k = x->parent->children; k; k = k->next)
+      if (k == x || (k->type == XML_ELEMENT_NODE && continues(c, x, k)))
+        add_root(c, index_of(k));
+    return true;
+  }
+  return false;
+}
+
 nx_content *nx_content_new(xmlNode *body, const nx_ruleset *rs)
 {
   struct nx_content *c = xcalloc(1, sizeof *c);
@@ -538,7 +573,9 @@ nx_content *nx_content_new(xmlNode *body, const nx_ruleset *rs)
   measure(c, true);
   measure(c, false);
   score(c);
-  choose(c, top_candidate(c));
+  size_t top = top_candidate(c);
+  if (!choose_parts(c, top))
+    choose(c, top);
   return c;
 }
 

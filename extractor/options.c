@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <archive.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <libxml/xmlversion.h>
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include <zlib.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -93,9 +95,10 @@ static void print_version(void)
   uint32_t jit = 0;
   pcre2_config(PCRE2_CONFIG_JIT, &jit);
   printf("newsextract %s\n", NX_VERSION);
-  printf("libxml2 %s, PCRE2 %s (JIT %s), utf8proc %s, jansson %s\n",
+  printf("libxml2 %s, PCRE2 %s (JIT %s), utf8proc %s, jansson %s, %s, "
+         "zlib %s\n",
          LIBXML_DOTTED_VERSION, pcre, jit ? "on" : "off", utf8proc_version(),
-         JANSSON_VERSION);
+         JANSSON_VERSION, archive_version_details(), zlibVersion());
 }
 
 /* Reports "WHAT, not 'ARG'" (or "WHAT 'ARG'") and the hint line. */

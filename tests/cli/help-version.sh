@@ -12,6 +12,6 @@ for opt in $(grep -o -- '--[a-z][a-z-]*' <<<"$help" | sort -u); do
   grep -qF -- "$roff" extractor/newsextract.1 || { echo "man page lacks $opt"; exit 1; }
 done
 version=$("$NX" --version)
-for lib in libxml2 PCRE2 utf8proc jansson; do
+for lib in libxml2 PCRE2 utf8proc jansson libarchive zlib; do
   grep -q "$lib" <<<"$version" || { echo "--version does not name $lib"; exit 1; }
 done
