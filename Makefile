@@ -12,7 +12,7 @@ CFLAGS     ?= -O2 -g
 # Debian packages the build and the tests need, and the pkg-config names
 # of the libraries among them.
 DEB_PKGS    = gcc make pkg-config libxml2-dev libpcre2-dev libutf8proc-dev \
-              libjansson-dev libarchive-dev zlib1g-dev python3
+              libjansson-dev libarchive-dev zlib1g-dev python3 zstd parallel
 PKGS        = libxml-2.0 libpcre2-8 libutf8proc jansson libarchive zlib
 
 NX_CFLAGS   = -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror \

@@ -178,6 +178,9 @@ static nx_status compile_rule(nx_ruleset *rs, struct nx_rule *r,
   if (st == NX_OK && r->veto)
     st = compile_pattern(rs, r->veto, r->file, r->veto_line, 0, &r->veto_re,
                          err);
+  if (st == NX_OK && r->anchor)
+    st = compile_pattern(rs, r->anchor, r->file, r->anchor_line, 0,
+                         &r->anchor_re, err);
   if (st != NX_OK)
     return st;
   r->type = nx_ruleset_type_index(rs, r->type_name);

@@ -23,7 +23,7 @@ struct node {
   size_t owner;  /* the nearest block (self included) that owns its text */
   /* Totals over the visible subtree, recomputed by each pass. */
   size_t text, link, own; /* characters; 'own' is text this block owns */
-  unsigned commas, own_commas, paras, imgs, inputs, embeds;
+  unsigned commas, own_commas, paras, imgs, inputs, embeds, quotes;
   unsigned marks;
   size_t raw_text; /* 'text' of the first pass, before unlikely cuts */
   unsigned raw_marks;
@@ -224,6 +224,8 @@ static void leave(struct nx_content *c, size_t i, unsigned *link_depth)
     (*link_depth)--;
   if (nx_dom_is(nd->x, "p") && nd->text)
     nd->paras++;
+  if (nx_dom_is(nd->x, "blockquote"))
+    nd->quotes++;
   if (nx_dom_is(nd->x, "main") || nx_dom_is(nd->x, "h1") ||
       nx_dom_attr_is(nd->x, "itemprop", "articlebody") ||
       nx_dom_attr_is(nd->x, "role", "main"))
@@ -238,11 +240,31 @@ static void leave(struct nx_content *c, size_t i, unsigned *link_depth)
   up->imgs += nd->imgs;
   up->inputs += nd->inputs;
   up->embeds += nd->embeds;
+  up->quotes += nd->quotes;
   up->marks |= nd->marks;
 }
 
+/* Keeps what the first pass learnt (the hints, and the totals as raw_*)
+ * and clears the rest, so nodes the second pass does not reach stay dead. */
+static void reset(struct nx_content *c)
+{
+  for (size_t i = 0; i < c->n; i++) {
+    struct node keep = c->v[i];
+    struct node *nd = &c->v[i];
+    memset(nd, 0, sizeof *nd);
+    nd->x = keep.x;
+    nd->parent = keep.parent;
+    nd->weight = keep.weight;
+    nd->good = keep.good;
+    nd->bad = keep.bad;
+    nd->raw_text = keep.text;
+    nd->raw_marks = keep.marks;
+  }
+}
+
 /* One measuring pass over the body. The first creates the nodes; the
- * second recomputes every total with unlikely subtrees cut out. */
+ * second (after reset) recomputes every total with unlikely subtrees cut
+ * out. */
 static void measure(struct nx_content *c, bool first)
 {
   unsigned link_depth = 0;
@@ -253,17 +275,6 @@ static void measure(struct nx_content *c, bool first)
     if (x->type == XML_ELEMENT_NODE) {
       size_t i = first ? add_node(c, x, parent) : index_of(x);
       struct node *nd = &c->v[i];
-      if (!first) {
-        struct node keep = *nd;
-        memset(nd, 0, sizeof *nd);
-        nd->x = keep.x;
-        nd->parent = keep.parent;
-        nd->weight = keep.weight;
-        nd->good = keep.good;
-        nd->bad = keep.bad;
-        nd->raw_text = keep.text;
-        nd->raw_marks = keep.marks;
-      }
       nd->owner = parent != NONE && !nx_dom_in(x, owners) ? c->v[parent].owner
                                                            : i;
       if (parent != NONE) {
@@ -571,6 +582,7 @@ nx_content *nx_content_new(xmlNode *body, const nx_ruleset *rs)
   c->h.neg = compile_list(rs, "negative_hints");
   c->h.md = pcre2_match_data_create(1, NULL);
   measure(c, true);
+  reset(c);
   measure(c, false);
   score(c);
   size_t top = top_candidate(c);
@@ -623,11 +635,16 @@ bool nx_content_drops(const nx_content *c, const xmlNode *x)
     return false;
   if (!nd->alive)
     return true;
-  if (c->relaxed)
-    return false;
   if (nx_dom_is(x, "h1"))
     return true; /* the headline: metadata, not body text */
-  if (nd->weight < 0)
+  if (nx_dom_is(x, "figure") || nx_dom_is(x, "figcaption"))
+    return true; /* captions and credits describe a picture, not the story */
+  if (c->relaxed)
+    return false;
+  if (nd->text > 0 && nd->text < 200 && nd->link * 10 >= nd->text * 9 &&
+      nx_dom_is_block(x))
+    return true; /* a teaser: a block that is nothing but a link */
+  if (nd->bad && !nd->good)
     return true;
   if (!nx_dom_in(x, cleaned_tags))
     return false;
@@ -638,8 +655,8 @@ bool nx_content_drops(const nx_content *c, const xmlNode *x)
     return true;
   if (nd->text < 25 && (nd->imgs == 0 || nd->imgs > 2))
     return true;
-  if (nd->weight < 25 && ld > 0.2)
-    return true;
+  if (nd->weight < 25 && ld > (nd->quotes ? 0.5 : 0.2))
+    return true; /* an embedded post quotes its links: allow more */
   if (nd->weight >= 25 && ld > 0.5)
     return true;
   if (nd->imgs > 1 && (double)nd->paras / nd->imgs < 0.5 &&

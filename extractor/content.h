@@ -39,8 +39,9 @@ xmlNode *nx_content_root(const nx_content *c, size_t i);
  * with its whole subtree. */
 bool nx_content_drops(const nx_content *c, const xmlNode *n);
 
-/* Leaves out nothing but invisible elements from now on: the fallback
- * when the cleaned article came out too short. */
+/* From now on leaves out only what is never article text (invisible or
+ * cut elements, the headline, figures): the fallback when the cleaned
+ * article came out too short. */
 void nx_content_relax(nx_content *c);
 
 #endif /* NX_CONTENT_H */

@@ -3,6 +3,7 @@
 
 #include "html.h"
 #include "match.h"
+#include "meta.h"
 #include "record.h"
 #include "rules_impl.h"
 #include "text.h"
@@ -20,7 +21,7 @@ struct nx_extractor {
   unsigned char *keep;
   size_t keep_cap;
   struct nx_buf text;
-  char *title;
+  struct nx_meta meta;
   struct nx_hits hits;
 };
 
@@ -39,6 +40,7 @@ nx_extractor *nx_extractor_new(const nx_ruleset *rs, size_t max_bytes,
   /* Normalised text can grow (NFKC of "㎿" is "MW"), so allow headroom. */
   nx_paragraphs_init(&x->paras, max_bytes ? max_bytes * 2 : 0);
   nx_buf_init(&x->text, 0);
+  nx_meta_init(&x->meta);
   return x;
 }
 
@@ -51,7 +53,7 @@ void nx_extractor_free(nx_extractor *x)
   nx_buf_free(&x->text);
   nx_hits_free(&x->hits);
   free(x->keep);
-  free(x->title);
+  nx_meta_clear(&x->meta);
   free(x);
 }
 
@@ -59,6 +61,9 @@ void nx_extractor_free(nx_extractor *x)
  * many control bytes early on; an article has almost none. */
 static bool looks_binary(const char *p, size_t len)
 {
+  if (len >= 2 && ((p[0] == '\xFF' && p[1] == '\xFE') ||
+                   (p[0] == '\xFE' && p[1] == '\xFF')))
+    return false; /* a UTF-16 byte order mark: text, half of it NULs */
   size_t head = len < 4096 ? len : 4096, control = 0;
   for (size_t i = 0; i < head; i++) {
     unsigned char c = (unsigned char)p[i];
@@ -75,8 +80,7 @@ nx_status nx_extract_text(nx_extractor *x, const char *data, size_t len,
 {
   nx_paragraphs_clear(&x->paras);
   nx_buf_clear(&x->text);
-  free(x->title);
-  x->title = NULL;
+  nx_meta_clear(&x->meta);
   if (x->max_bytes && len > x->max_bytes)
     return nx_fail(err, NX_ETOOBIG, name, 0, 0,
                    "document of %zu bytes is over the limit of %zu bytes", len,
@@ -89,7 +93,7 @@ nx_status nx_extract_text(nx_extractor *x, const char *data, size_t len,
   nx_status st;
   if (html)
     st = nx_html_extract(data, len, name, x->rs, !(x->flags & NX_EXTRACT_FULL_TEXT),
-                         &x->paras, &x->title, err);
+                         &x->paras, &x->meta, err);
   else {
     st = nx_paragraphs_from_text(&x->paras, data, len);
     if (st != NX_OK)
@@ -110,8 +114,26 @@ nx_status nx_extract_text(nx_extractor *x, const char *data, size_t len,
     return nx_fail(err, st, name, 0, 0, "%s", nx_strerror(st));
   *text = x->text.data;
   *text_len = x->text.len;
-  *title = x->title;
+  *title = x->meta.title;
   return NX_OK;
+}
+
+/* A copy of the document object with the article's metadata right after
+ * its title, where a reader looks for it; keys keep their order. */
+static json_t *with_metadata(json_t *doc, const struct nx_meta *meta)
+{
+  json_t *out = json_object();
+  const char *key;
+  json_t *v;
+  json_object_foreach(doc, key, v)
+  {
+    if (strcmp(key, "title") == 0)
+      nx_meta_to_json(meta, out);
+    else
+      json_object_set(out, key, v);
+  }
+  json_decref(doc);
+  return out;
 }
 
 nx_status nx_extract_document(nx_extractor *x, const char *data, size_t len,
@@ -127,7 +149,8 @@ nx_status nx_extract_document(nx_extractor *x, const char *data, size_t len,
     return st;
   nx_hits_clear(&x->hits);
   nx_match_text(x->matcher, text, text_len, (size_t)-1, &x->hits);
-  *out = nx_record_document(x->rs, id, title, text, text_len, &x->hits);
+  json_t *doc = nx_record_document(x->rs, id, title, text, text_len, &x->hits);
+  *out = with_metadata(doc, &x->meta);
   return NX_OK;
 }
 

@@ -5,8 +5,12 @@
 
 #include "content.h"
 #include "dom.h"
+#include "jsonld.h"
+#include "shingle.h"
 #include "utf8.h"
 #include "xalloc.h"
+
+#include <stdlib.h>
 
 #include <ctype.h>
 #include <limits.h>
@@ -36,8 +40,23 @@ static const char *find_ci(const char *p, size_t len, const char *word)
   return NULL;
 }
 
+/* A UTF-16 byte order mark, which libxml2 reads to pick the decoder. */
+static bool has_utf16_bom(const char *p, size_t len)
+{
+  return len >= 2 && ((p[0] == '\xFF' && p[1] == '\xFE') ||
+                      (p[0] == '\xFE' && p[1] == '\xFF'));
+}
+
 bool nx_html_sniff(const char *p, size_t len)
 {
+  if (has_utf16_bom(p, len)) {
+    /* Sniff the ASCII of the first characters: every other byte. */
+    char ascii[512];
+    size_t n = 0, odd = p[0] == '\xFE';
+    for (size_t i = 2 + odd; i < len && n < sizeof ascii; i += 2)
+      ascii[n++] = p[i] ? p[i] : ' ';
+    return n > 0 && nx_html_sniff(ascii, n);
+  }
   size_t head = len < 4096 ? len : 4096;
   size_t i = 0;
   if (head >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -139,52 +158,6 @@ static void walk(struct walk *w, xmlNode *root)
   flush(w);
 }
 
-static char *normalised(const char *s)
-{
-  struct nx_buf clean, out;
-  nx_buf_init(&clean, 0);
-  nx_buf_init(&out, 0);
-  nx_utf8_repair(s, strlen(s), &clean);
-  nx_text_normalize(clean.data ? clean.data : "", clean.len, &out);
-  nx_buf_free(&clean);
-  if (out.len == 0) {
-    nx_buf_free(&out);
-    return NULL;
-  }
-  return nx_buf_detach(&out, NULL);
-}
-
-static xmlNode *find_og_title(xmlNode *root)
-{
-  for (xmlNode *n = root; n;
-       n = nx_dom_next(root, n, n->type == XML_ELEMENT_NODE &&
-                                    !nx_dom_is(n, "svg") &&
-                                    !nx_dom_is(n, "body")))
-    if (nx_dom_is(n, "meta") && nx_dom_attr_is(n, "property", "og:title"))
-      return n;
-  return NULL;
-}
-
-static char *page_title(xmlNode *root)
-{
-  char *title = NULL;
-  xmlNode *head = nx_dom_find(root, "head");
-  xmlNode *t = head ? nx_dom_find(head, "title") : NULL;
-  if (t) {
-    xmlChar *s = xmlNodeGetContent(t);
-    if (s)
-      title = normalised((const char *)s);
-    xmlFree(s);
-  }
-  if (title == NULL && (t = find_og_title(root)) != NULL) {
-    xmlChar *s = xmlGetProp(t, (const xmlChar *)"content");
-    if (s)
-      title = normalised((const char *)s);
-    xmlFree(s);
-  }
-  return title;
-}
-
 /* The bytes of text in paragraphs 'from' onwards. */
 static size_t text_since(const struct nx_paragraphs *ps, size_t from)
 {
@@ -223,19 +196,88 @@ static void ignore_error(void *ctx, const char *msg, ...)
   (void)msg;
 }
 
+/* Picks out of 'all' the paragraphs that are part of the JSON-LD
+ * articleBody 'body' (at least half of their shingles in it), each once,
+ * in page order, into 'out'. Returns true when together they hold 90% of
+ * the body: the page shows all of the structured text. */
+static bool select_by_body(const struct nx_paragraphs *all,
+                           const char *body, size_t body_len,
+                           struct nx_paragraphs *out, nx_status *st)
+{
+  nx_shingles *want = nx_shingles_new(), *kept = nx_shingles_new();
+  size_t nwant = nx_shingles_add(want, body, body_len);
+  for (size_t i = 0; i < all->n && *st == NX_OK; i++) {
+    const char *p = all->bytes.data + all->off[i];
+    size_t total, dup;
+    size_t shared = nx_shingles_shared(want, p, all->len[i], &total);
+    dup = nx_shingles_shared(kept, p, all->len[i], &total);
+    if (total && shared * 2 >= total && dup < total) {
+      nx_shingles_add(kept, p, all->len[i]);
+      *st = nx_paragraphs_add(out, p, all->len[i]);
+    }
+  }
+  size_t total;
+  size_t covered = nx_shingles_shared(kept, body, body_len, &total);
+  nx_shingles_free(want);
+  nx_shingles_free(kept);
+  return nwant && covered * 10 >= total * 9;
+}
+
+/* The article from the tree (content.h), unless the page has a JSON-LD
+ * articleBody that is complete and consistent with it: the page shows all
+ * of the body, and the paragraphs that carry it are at least 60% of what
+ * the tree gave (a teaser-length body, or one cut short with "...", is
+ * not the article). Then those paragraphs are the article: the publisher
+ * said which text is the story. */
+static nx_status add_main_text(xmlNode *body, const nx_ruleset *rs,
+                               const char *ld_body, struct nx_paragraphs *ps)
+{
+  nx_status st = add_article(body, rs, ps);
+  if (ld_body == NULL || st != NX_OK)
+    return st;
+  struct nx_buf clean, norm;
+  nx_buf_init(&clean, 0);
+  nx_buf_init(&norm, 0);
+  nx_utf8_repair(ld_body, strlen(ld_body), &clean);
+  nx_text_normalize(clean.data ? clean.data : "", clean.len, &norm);
+  nx_buf_free(&clean);
+  if (norm.len >= 200) {
+    struct nx_paragraphs all, chosen;
+    nx_paragraphs_init(&all, ps->bytes.max);
+    nx_paragraphs_init(&chosen, ps->bytes.max);
+    struct walk w = {&all, NULL, {0}, NX_OK};
+    nx_buf_init(&w.raw, 0);
+    walk(&w, body);
+    nx_buf_free(&w.raw);
+    st = w.st;
+    if (st == NX_OK && select_by_body(&all, norm.data, norm.len, &chosen,
+                                      &st) &&
+        st == NX_OK && chosen.bytes.len * 10 >= ps->bytes.len * 6) {
+      nx_paragraphs_clear(ps);
+      for (size_t i = 0; i < chosen.n && st == NX_OK; i++)
+        st = nx_paragraphs_add(ps, chosen.bytes.data + chosen.off[i],
+                               chosen.len[i]);
+    }
+    nx_paragraphs_free(&all);
+    nx_paragraphs_free(&chosen);
+  }
+  nx_buf_free(&norm);
+  return st;
+}
+
 nx_status nx_html_extract(const char *p, size_t len, const char *name,
                           const nx_ruleset *rs, bool main_only,
-                          struct nx_paragraphs *ps, char **title,
+                          struct nx_paragraphs *ps, struct nx_meta *meta,
                           struct nx_error *err)
 {
-  *title = NULL;
+  nx_paragraphs_clear(ps);
   if (len > INT_MAX)
     return nx_fail(err, NX_ETOOBIG, name, 0, 0,
                    "HTML larger than libxml2 can parse (%zu bytes)", len);
   struct nx_buf clean;
   nx_buf_init(&clean, 0);
   const char *encoding = NULL;
-  if (!declares_other_charset(p, len)) {
+  if (!has_utf16_bom(p, len) && !declares_other_charset(p, len)) {
     encoding = "UTF-8";
     if (!nx_utf8_is_clean(p, len)) {
       nx_status st = nx_utf8_repair(p, len, &clean);
@@ -252,19 +294,20 @@ nx_status nx_html_extract(const char *p, size_t len, const char *name,
   htmlDocPtr doc = htmlReadMemory(
       p, (int)len, NULL, encoding,
       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-          HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+          HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE);
   nx_buf_free(&clean);
   if (doc == NULL)
     return NX_OK; /* nothing parseable: an empty document, not an error */
   xmlNode *root = xmlDocGetRootElement(doc);
   nx_status st = NX_OK;
   if (root) {
-    *title = page_title(root);
+    char *ld_body = nx_jsonld_read(root, meta);
+    nx_meta_read(meta, root);
     xmlNode *body = nx_dom_find(root, "body");
     if (body == NULL)
       body = root;
     if (main_only)
-      st = add_article(body, rs, ps);
+      st = add_main_text(body, rs, ld_body, ps);
     else {
       struct walk w = {ps, NULL, {0}, NX_OK};
       nx_buf_init(&w.raw, 0);
@@ -272,6 +315,7 @@ nx_status nx_html_extract(const char *p, size_t len, const char *name,
       nx_buf_free(&w.raw);
       st = w.st;
     }
+    free(ld_body);
   }
   xmlFreeDoc(doc);
   if (st != NX_OK)

@@ -1,12 +1,15 @@
-/* html.h: turn an HTML page into a title and paragraphs of visible text.
+/* html.h: turn an HTML page into its article's paragraphs and metadata.
  *
  * libxml2's HTML parser reads the page in recover mode with network
- * access off. The walk skips what a reader never sees or never reads as
- * the article (script, style, nav, header, footer, aside, form, hidden
- * elements, ...); block elements end paragraphs. */
+ * access off, decoding the charset the page declares. The article comes
+ * from the JSON-LD articleBody when the page shows all of it (jsonld.h),
+ * else from the tree (content.h); block elements end paragraphs, and a
+ * table row is one paragraph with its cells joined by " | ". Every walk
+ * is iterative. */
 #ifndef NX_HTML_H
 #define NX_HTML_H
 
+#include "meta.h"
 #include "rules.h"
 #include "text.h"
 
@@ -17,13 +20,13 @@ bool nx_html_sniff(const char *p, size_t len);
 
 /* Parses p[0, len) and replaces the contents of ps with its paragraphs:
  * the main article only when 'main_only' (found with the class/id hint
- * lists of rs, see content.h), else all visible text. The charset comes from the
+ * lists of rs), else all visible text. The charset comes from a BOM, the
  * page's <meta charset> or http-equiv; without one the page is read as
- * UTF-8 with invalid bytes replaced by U+FFFD. '*title' receives a new
- * normalised string (caller frees) or NULL when the page has none. */
+ * UTF-8 with invalid bytes replaced by U+FFFD. Fills the empty fields of
+ * 'meta' (see meta.h). */
 nx_status nx_html_extract(const char *p, size_t len, const char *name,
                           const nx_ruleset *rs, bool main_only,
-                          struct nx_paragraphs *ps, char **title,
+                          struct nx_paragraphs *ps, struct nx_meta *meta,
                           struct nx_error *err);
 
 #endif /* NX_HTML_H */

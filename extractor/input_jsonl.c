@@ -88,9 +88,12 @@ static bool read_line(struct nx_reader *r, const char *name, uint64_t lineno,
   if (!json_is_object(obj)) {
     go_on = nx_reader_fail(r, where, NX_ESYNTAX, "a line is not a JSON object");
   } else if (text == NULL) {
+    char names[512] = "";
+    for (size_t k = 0; k < nfields; k++)
+      snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+               k == 0 ? "" : k + 1 == nfields ? " or " : ", ", fields[k]);
     go_on = nx_reader_fail(r, where, NX_ESYNTAX,
-                           "no string field '%s'%s to read the article from",
-                           fields[0], nfields > 1 ? " (or the other --field names)" : "");
+                           "no article field (%s) holds a string", names);
   } else if (o->max_bytes && text_len > o->max_bytes) {
     go_on = nx_reader_fail(r, where, NX_ETOOBIG,
                            "document of %zu bytes is over the limit of %zu "

@@ -89,31 +89,27 @@ static json_t *eval_fields(const struct nx_rule *r, const char *text,
   return fields;
 }
 
-/* Every match of one rule, after an empty match retrying at the same
- * place for a non-empty one (as pcre2demo.c does). */
-static void match_rule(nx_matcher *m, size_t index, const char *text,
-                       size_t len, struct nx_hits *out)
+/* Every match of one rule in text[from, to), after an empty match retrying
+ * at the same place for a non-empty one (as pcre2demo.c does). The text
+ * before 'from' stays visible to lookbehinds. False when the rule hit a
+ * limit. */
+static bool match_span(nx_matcher *m, size_t index, const char *text,
+                       size_t len, size_t from, size_t to, struct nx_hits *out)
 {
   const struct nx_rule *r = m->rs->rules[index];
-  size_t at = 0;
+  size_t at = from;
   uint32_t opts = 0;
-  while (at <= len) {
-    int rc = run(m, r->re, text, len, at, opts);
+  while (at <= to) {
+    int rc = run(m, r->re, text, to, at, opts);
     if (rc == PCRE2_ERROR_NOMATCH) {
       if (opts == 0)
         break;
-      at = nx_utf8_next(text, len, at);
+      at = nx_utf8_next(text, to, at);
       opts = 0;
       continue;
     }
-    if (rc < 0) {
-      if (is_limit(rc)) {
-        out->limited = xrealloc(out->limited,
-                                (out->nlimited + 1) * sizeof *out->limited);
-        out->limited[out->nlimited++] = index;
-      }
-      break;
-    }
+    if (rc < 0)
+      return !is_limit(rc);
     const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
     uint32_t pairs = pcre2_get_ovector_count(m->md);
     size_t start = ov[0], end = ov[1];
@@ -126,6 +122,47 @@ static void match_rule(nx_matcher *m, size_t index, const char *text,
     }
     at = end;
     opts = start == end ? PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED : 0;
+  }
+  return true;
+}
+
+/* A rule with an anchor runs only on the sentences where its anchor (a
+ * cheap pattern, such as the verbs every match contains) occurs: long
+ * documents then cost one fast scan per rule instead of a full match
+ * attempt at every position. */
+static void match_rule(nx_matcher *m, size_t index, const char *text,
+                       size_t len, struct nx_hits *out)
+{
+  const struct nx_rule *r = m->rs->rules[index];
+  bool ok = true;
+  if (r->anchor_re == NULL) {
+    ok = match_span(m, index, text, len, 0, len, out);
+  } else {
+    size_t at = 0, done = 0; /* text before 'done' has been matched */
+    while (ok && at < len) {
+      int rc = run(m, r->anchor_re, text, len, at, 0);
+      if (rc < 0) {
+        ok = rc == PCRE2_ERROR_NOMATCH || !is_limit(rc);
+        break;
+      }
+      const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+      size_t hit = ov[0], hit_end = ov[1];
+      size_t s, e;
+      nx_text_sentence(text, len, hit, &s, &e);
+      if (s < done)
+        s = done;
+      if (e > s)
+        ok = match_span(m, index, text, len, s, e, out);
+      done = e > done ? e : done;
+      at = hit_end > done ? hit_end : done;
+      if (at == hit)
+        at = nx_utf8_next(text, len, at);
+    }
+  }
+  if (!ok) {
+    out->limited =
+        xrealloc(out->limited, (out->nlimited + 1) * sizeof *out->limited);
+    out->limited[out->nlimited++] = index;
   }
 }
 

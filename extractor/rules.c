@@ -66,8 +66,10 @@ static void free_rule(struct nx_rule *r)
   free(r->type_name);
   free(r->pattern);
   free(r->veto);
+  free(r->anchor);
   pcre2_code_free(r->re);
   pcre2_code_free(r->veto_re);
+  pcre2_code_free(r->anchor_re);
   for (size_t i = 0; i < r->nfields; i++) {
     free(r->fields[i].name);
     free(r->fields[i].source);
@@ -356,6 +358,10 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
     if (strcmp(val, "no") != 0 && strcmp(val, "yes") != 0)
       return syntax(rd, line, "entity is 'yes' or 'no', not '%s'", val);
     r->not_entity = strcmp(val, "no") == 0;
+  } else if (strcmp(key, "anchor") == 0) {
+    free(r->anchor);
+    r->anchor = xstrdup(val);
+    r->anchor_line = line;
   } else if (strcmp(key, "veto") == 0) {
     free(r->veto);
     r->veto = xstrdup(val);

@@ -60,9 +60,9 @@ struct nx_rule {
   unsigned line;
   char *type_name;
   size_t type; /* index into ruleset types */
-  char *pattern, *veto;
-  unsigned pattern_line, veto_line;
-  pcre2_code *re, *veto_re;
+  char *pattern, *veto, *anchor;
+  unsigned pattern_line, veto_line, anchor_line;
+  pcre2_code *re, *veto_re, *anchor_re;
   struct nx_field *fields;
   size_t nfields;
   struct nx_example *examples;

@@ -1,0 +1,156 @@
+/* jsonld.c: see jsonld.h. */
+#include "jsonld.h"
+
+#include "dom.h"
+#include "xalloc.h"
+
+#include <libxml/HTMLparser.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool type_is_article(const char *t)
+{
+  size_t n = strlen(t);
+  static const char *const ends[] = {"Article", "BlogPosting", "NewsArticle",
+                                     "Report", NULL};
+  for (const char *const *e = ends; *e; e++) {
+    size_t k = strlen(*e);
+    if (n >= k && strcmp(t + n - k, *e) == 0)
+      return true;
+  }
+  return false;
+}
+
+static bool is_article(json_t *o)
+{
+  json_t *t = json_object_get(o, "@type");
+  if (json_is_string(t))
+    return type_is_article(json_string_value(t));
+  size_t i;
+  json_t *v;
+  json_array_foreach(t, i, v) if (json_is_string(v) &&
+                                  type_is_article(json_string_value(v))) return
+      true;
+  return false;
+}
+
+/* The first article object in v, looking into arrays and @graph; depth
+ * is bounded, since structured data nests only a few levels. */
+static json_t *find_article(json_t *v, int depth)
+{
+  if (depth > 6)
+    return NULL;
+  if (json_is_array(v)) {
+    size_t i;
+    json_t *e, *found;
+    json_array_foreach(v, i, e) if ((found = find_article(e, depth + 1))) return
+        found;
+    return NULL;
+  }
+  if (!json_is_object(v))
+    return NULL;
+  if (is_article(v))
+    return v;
+  json_t *g = json_object_get(v, "@graph");
+  return g ? find_article(g, depth + 1) : NULL;
+}
+
+static const char *str(json_t *o, const char *key)
+{
+  json_t *v = json_object_get(o, key);
+  if (json_is_object(v))
+    v = json_object_get(v, "name");
+  return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static void add_authors(struct nx_meta *m, json_t *a)
+{
+  if (json_is_string(a))
+    nx_meta_add_author(m, json_string_value(a));
+  else if (json_is_object(a)) {
+    json_t *name = json_object_get(a, "name");
+    if (json_is_string(name))
+      nx_meta_add_author(m, json_string_value(name));
+  } else if (json_is_array(a)) {
+    size_t i;
+    json_t *e;
+    json_array_foreach(a, i, e) if (!json_is_array(e)) add_authors(m, e);
+  }
+}
+
+/* Plain text of an articleBody that may hold HTML markup or entities. */
+static char *body_text(const char *s)
+{
+  if (strpbrk(s, "<&") == NULL)
+    return xstrdup(s);
+  size_t len = strlen(s);
+  if (len > INT_MAX)
+    return NULL;
+  htmlDocPtr doc = htmlReadMemory(
+      s, (int)len, NULL, "UTF-8",
+      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+          HTML_PARSE_NONET);
+  char *text = NULL;
+  xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+  if (root) {
+    xmlChar *c = xmlNodeGetContent(root);
+    if (c)
+      text = xstrdup((const char *)c);
+    xmlFree(c);
+  }
+  xmlFreeDoc(doc);
+  return text;
+}
+
+/* Reads one article object into m; returns its articleBody, if any. */
+static char *read_article(json_t *a, struct nx_meta *m)
+{
+  const char *headline = str(a, "headline");
+  nx_meta_set_title(m, headline ? headline : str(a, "name"));
+  const char *date = str(a, "datePublished");
+  nx_meta_set_published(m, date ? date : str(a, "dateCreated"));
+  if (m->nauthors == 0)
+    add_authors(m, json_object_get(a, "author"));
+  if (m->nauthors == 0)
+    add_authors(m, json_object_get(a, "creator"));
+  nx_meta_set_site(m, str(a, "publisher"));
+  const char *url = str(a, "url");
+  json_t *page = json_object_get(a, "mainEntityOfPage");
+  if (url == NULL && json_is_object(page))
+    url = str(page, "@id");
+  else if (url == NULL && json_is_string(page))
+    url = json_string_value(page);
+  nx_meta_set_url(m, url);
+  nx_meta_set_lang(m, str(a, "inLanguage"));
+  const char *body = str(a, "articleBody");
+  return body ? body_text(body) : NULL;
+}
+
+char *nx_jsonld_read(xmlNode *root, struct nx_meta *m)
+{
+  char *body = NULL;
+  bool found = false;
+  for (xmlNode *n = root; n && !found;
+       n = nx_dom_next(root, n, n->type == XML_ELEMENT_NODE &&
+                                    !nx_dom_is(n, "script") &&
+                                    !nx_dom_is(n, "style") &&
+                                    !nx_dom_is(n, "svg"))) {
+    if (!nx_dom_is(n, "script") ||
+        !nx_dom_attr_has(n, "type", "application/ld+json"))
+      continue;
+    xmlChar *text = xmlNodeGetContent(n);
+    if (text == NULL)
+      continue;
+    json_t *v = json_loads((const char *)text,
+                           JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, NULL);
+    xmlFree(text);
+    json_t *a = find_article(v, 0);
+    if (a) {
+      body = read_article(a, m);
+      found = true;
+    }
+    json_decref(v);
+  }
+  return body;
+}

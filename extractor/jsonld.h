@@ -1,0 +1,19 @@
+/* jsonld.h: schema.org structured data in <script type=
+ * "application/ld+json">, parsed with jansson. The first object whose
+ * @type is NewsArticle, Article, ReportageNewsArticle, AnalysisNewsArticle,
+ * BlogPosting or another *Article (also inside arrays and @graph) gives
+ * the headline, datePublished, author, publisher, url, inLanguage and
+ * articleBody. Malformed blocks are ignored, never an error. */
+#ifndef NX_JSONLD_H
+#define NX_JSONLD_H
+
+#include "meta.h"
+
+#include <libxml/tree.h>
+
+/* Fills the empty fields of m from the page's article object and returns
+ * its articleBody as plain text (HTML tags and entities inside it
+ * resolved), a new string the caller frees, or NULL when there is none. */
+char *nx_jsonld_read(xmlNode *root, struct nx_meta *m);
+
+#endif /* NX_JSONLD_H */
