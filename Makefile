@@ -8,10 +8,13 @@ MANDIR     ?= $(PREFIX)/share/man/man1
 PKG_CONFIG ?= pkg-config
 BUILD      ?= build
 CFLAGS     ?= -O2 -g
+# `make V=1` shows the full compiler commands.
+V          ?= 0
+Q           = $(if $(filter 1,$(V)),,@)
 
 # Debian packages the build and the tests need, and the pkg-config names
 # of the libraries among them.
-DEB_PKGS    = gcc make pkg-config libxml2-dev libpcre2-dev libutf8proc-dev \
+DEB_PKGS    = gcc clang libclang-rt-14-dev valgrind make pkg-config libxml2-dev libpcre2-dev libutf8proc-dev \
               libjansson-dev libarchive-dev zlib1g-dev python3 zstd parallel
 PKGS        = libxml-2.0 libpcre2-8 libutf8proc jansson libarchive zlib
 
@@ -30,21 +33,36 @@ OBJS := $(patsubst extractor/%.c,$(BUILD)/%.o,$(SRCS))
 LIB_OBJS := $(filter-out $(BUILD)/main.o,$(OBJS))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRCS))
+REPLAY_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRCS))
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps demo check test golden install uninstall clean format lint
+.PHONY: all deps demo check unit replay golden install uninstall clean format lint fuzz
 
 all: $(BUILD)/newsextract
 
 $(BUILD)/newsextract: $(OBJS)
-	$(CC) $(LDFLAGS) -o $@ $^ $(NX_LIBS) $(LDLIBS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(NX_LIBS) $(LDLIBS)
 
 $(BUILD)/%.o: extractor/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(NX_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(NX_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/harness.h
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(NX_CFLAGS) $(CFLAGS) -Iextractor -o $@ $< $(LIB_OBJS) $(NX_LIBS)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(NX_CFLAGS) $(CFLAGS) -Iextractor -o $@ $< $(LIB_OBJS) $(NX_LIBS)
+
+# Fuzz targets built as replay programs (gcc, -DSTANDALONE): `make check`
+# runs each over its seed corpus and every past crash.
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_OBJS) tests/fuzz/replay.h
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(NX_CFLAGS) $(CFLAGS) -DSTANDALONE -Iextractor -o $@ $< $(LIB_OBJS) $(NX_LIBS)
 
 -include $(OBJS:.o=.d)
 
@@ -69,11 +87,39 @@ demo: deps
 	@echo "== $(BUILD)/newsextract --pretty corpus/wire-brief.html"
 	@$(BUILD)/newsextract --pretty corpus/wire-brief.html
 
+# Every suite on the normal build, then the unit, rule, golden, error and
+# fuzz-replay suites again on an ASan+UBSan build, and the golden corpus
+# under valgrind (tests/run.sh).
 check: deps
-	@$(MAKE) --no-print-directory all unit
-	@BUILD=$(BUILD) tests/run.sh
+	@$(MAKE) --no-print-directory all unit replay
+	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=address,undefined all unit replay
+	@BUILD=$(BUILD) ASAN_BUILD=build-asan tests/run.sh
 
 unit: $(UNIT_BINS)
+
+replay: $(REPLAY_BINS)
+
+# libFuzzer with clang: every target for FUZZ_SECONDS each. New inputs go
+# to $(FUZZ_BUILD)/corpus/NAME (seeded from tests/fuzz/corpus/NAME);
+# crashes to tests/fuzz/crashes/NAME/, where `make check` replays them.
+fuzz: deps
+	@$(MAKE) --no-print-directory CC=clang BUILD=$(FUZZ_BUILD) \
+	  SANITIZE=address,undefined CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" \
+	  $(patsubst %,$(FUZZ_BUILD)/libfuzzer/fuzz_%,$(FUZZ_NAMES))
+	@for t in $(FUZZ_NAMES); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t tests/fuzz/crashes/$$t; \
+	  cp -n tests/fuzz/corpus/$$t/* $(FUZZ_BUILD)/corpus/$$t/ 2>/dev/null; \
+	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_BUILD)/libfuzzer/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+	    -rss_limit_mb=2048 -timeout=10 -max_len=65536 -print_final_stats=1 \
+	    -artifact_prefix=tests/fuzz/crashes/$$t/ $(FUZZ_BUILD)/corpus/$$t \
+	    2>&1 | grep -E '^(#[0-9]+.*DONE|stat::|==[0-9]+==|SUMMARY|Done)' || true; \
+	done
+
+$(FUZZ_BUILD)/libfuzzer/%: tests/fuzz/%.c $(LIB_OBJS) tests/fuzz/replay.h
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(NX_CFLAGS) -O1 -g -fsanitize=fuzzer -Iextractor -o $@ $< $(LIB_OBJS) $(NX_LIBS)
 
 # Regenerates the golden outputs of corpus/ for review ("if it changes,
 # look at the diff"); nobody edits them by hand.
@@ -101,4 +147,4 @@ lint:
 	  --std=c11 -Iextractor extractor/
 
 clean:
-	rm -rf $(BUILD) build-asan build-clang
+	rm -rf $(BUILD) build-asan build-clang $(FUZZ_BUILD)

@@ -80,6 +80,11 @@ static bool expand(const nx_ruleset *rs, const char *src, struct nx_buf *out,
 
 /* Compiles 'src' after expansion. On error fills err with the line and
  * column inside the rule file where that can be known. */
+void nx_ruleset_set_jit(nx_ruleset *rs, bool jit)
+{
+  rs->no_jit = !jit;
+}
+
 static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
                                  const char *file, unsigned line,
                                  uint32_t extra, pcre2_code **out,
@@ -123,7 +128,8 @@ static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
   nx_buf_free(&pat);
   /* JIT is a speed-up only: without it the interpreter gives the same
    * answers, so a failure here is not an error. */
-  pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+  if (!rs->no_jit)
+    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
   *out = re;
   return NX_OK;
 }
@@ -246,7 +252,8 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
 {
   nx_status st = NX_OK;
   /* Output order of the types: by 'order', then by name. */
-  qsort(rs->types, rs->ntypes, sizeof *rs->types, by_order);
+  if (rs->ntypes > 1) /* qsort(NULL, 0, ...) is undefined */
+    qsort(rs->types, rs->ntypes, sizeof *rs->types, by_order);
   rs->max_pairs = 1;
   for (size_t i = 0; i < rs->ntypes && st == NX_OK; i++)
     st = compile_type(rs, rs->types[i], err);

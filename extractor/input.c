@@ -189,7 +189,7 @@ static bool read_stream(struct nx_reader *r, struct nx_stream *s,
 
 /* ---- files ------------------------------------------------------------- */
 
-static struct archive *open_archive(int fd)
+static struct archive *new_archive(void)
 {
   struct archive *a = archive_read_new();
   archive_read_support_filter_all(a);
@@ -200,14 +200,14 @@ static struct archive *open_archive(int fd)
   /* Not libarchive's WARC reader: it lists nothing for files that start
    * with a warcinfo record, as every CC-NEWS file does (input_warc.c). */
   archive_read_support_format_raw(a);
-  /* A failure here shows again at the first header, which reports it. */
-  archive_read_open_fd(a, fd, 1 << 16);
   return a;
 }
 
-static bool read_fd(struct nx_reader *r, int fd, const char *name)
+/* Reads every document of an opened archive (or raw stream) and frees it.
+ * A failure to open shows at the first header, which reports it. */
+static bool read_archive(struct nx_reader *r, struct archive *a,
+                         const char *name)
 {
-  struct archive *a = open_archive(fd);
   struct archive_entry *entry;
   struct archive_source src = {a, 0};
   bool go_on = true;
@@ -247,6 +247,23 @@ static bool read_fd(struct nx_reader *r, int fd, const char *name)
   }
   archive_read_free(a);
   return go_on;
+}
+
+static bool read_fd(struct nx_reader *r, int fd, const char *name)
+{
+  struct archive *a = new_archive();
+  archive_read_open_fd(a, fd, 1 << 16);
+  return read_archive(r, a, name);
+}
+
+bool nx_input_each_memory(const char *name, const void *p, size_t len,
+                          const struct nx_input_options *opts,
+                          nx_doc_sink *sink, void *ctx)
+{
+  struct nx_reader r = {opts, sink, ctx, false};
+  struct archive *a = new_archive();
+  archive_read_open_memory(a, p, len);
+  return read_archive(&r, a, name) && !r.stopped;
 }
 
 static bool read_path(struct nx_reader *r, const char *path);

@@ -60,6 +60,11 @@ typedef bool nx_doc_sink(void *ctx, struct nx_doc *doc);
 bool nx_input_each(const char *path, const struct nx_input_options *opts,
                    nx_doc_sink *sink, void *ctx);
 
+/* The same for a file held in memory (tests and fuzzing). */
+bool nx_input_each_memory(const char *name, const void *p, size_t len,
+                          const struct nx_input_options *opts,
+                          nx_doc_sink *sink, void *ctx);
+
 /* The bytes read so far from files (compressed size), for progress. */
 uint64_t nx_input_bytes_read(void);
 

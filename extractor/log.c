@@ -10,6 +10,9 @@ static atomic_bool errored;
 static atomic_bool quiet;
 
 static void emit(const char *kind, const char *source, const char *fmt,
+                 va_list ap) NX_PRINTF(3, 0);
+
+static void emit(const char *kind, const char *source, const char *fmt,
                  va_list ap)
 {
   char msg[1024], line[1400];

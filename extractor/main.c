@@ -86,6 +86,7 @@ static nx_ruleset *load_rules(const struct nx_options *opts)
       st = add_rules(rs, opts->paths[i]);
   if (st == NX_OK) {
     struct nx_error err;
+    nx_ruleset_set_jit(rs, !opts->no_jit);
     st = nx_ruleset_compile(rs, &err);
     if (st != NX_OK)
       nx_log_nx_error(&err);

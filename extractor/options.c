@@ -75,6 +75,8 @@ static const char usage_text[] =
     "\n"
     "Other:\n"
     "  -q, --quiet              no progress or summary on stderr\n"
+    "      --no-jit             match with PCRE2's interpreter, not its JIT\n"
+    "                           (for valgrind, which cannot follow JIT code)\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show versions of newsextract and its\n"
     "                           libraries and exit\n"
@@ -152,7 +154,8 @@ enum {
   OPT_EXCLUDE,
   OPT_SKIP,
   OPT_UNORDERED,
-  OPT_PROGRESS
+  OPT_PROGRESS,
+  OPT_NO_JIT
 };
 
 /* Adds each comma-separated name of s to the array. */
@@ -200,6 +203,7 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       {"jobs", required_argument, NULL, 'j'},
       {"unordered", no_argument, NULL, OPT_UNORDERED},
       {"progress", no_argument, NULL, OPT_PROGRESS},
+      {"no-jit", no_argument, NULL, OPT_NO_JIT},
       {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
@@ -280,6 +284,9 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       break;
     case OPT_PROGRESS:
       opts->progress = true;
+      break;
+    case OPT_NO_JIT:
+      opts->no_jit = true;
       break;
     case 't':
       opts->text = true;

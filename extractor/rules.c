@@ -608,12 +608,9 @@ static nx_status read_line(struct reader *rd, char *line, unsigned lineno)
   return nx_buf_adds(&rd->value, trim(eq + 1));
 }
 
-static nx_status add_file(nx_ruleset *rs, const char *path,
-                          struct nx_error *err)
+static nx_status add_stream(nx_ruleset *rs, FILE *f, const char *path,
+                            struct nx_error *err)
 {
-  FILE *f = fopen(path, "r");
-  if (f == NULL)
-    return nx_fail(err, NX_EIO, path, 0, 0, "%s", strerror(errno));
   struct reader rd;
   memset(&rd, 0, sizeof rd);
   rd.rs = rs;
@@ -635,12 +632,36 @@ static nx_status add_file(nx_ruleset *rs, const char *path,
   if (st == NX_OK)
     st = end_section(&rd);
   free(line);
-  fclose(f);
   free(rd.key);
   nx_buf_free(&rd.value);
   free_rule(rd.rule);
   free_define(rd.define);
   free_cut(rd.cut);
+  return st;
+}
+
+static nx_status add_file(nx_ruleset *rs, const char *path,
+                          struct nx_error *err)
+{
+  FILE *f = fopen(path, "r");
+  if (f == NULL)
+    return nx_fail(err, NX_EIO, path, 0, 0, "%s", strerror(errno));
+  nx_status st = add_stream(rs, f, path, err);
+  fclose(f);
+  return st;
+}
+
+nx_status nx_ruleset_add_memory(nx_ruleset *rs, const char *name,
+                                const char *p, size_t len,
+                                struct nx_error *err)
+{
+  if (len == 0)
+    return NX_OK;
+  FILE *f = fmemopen((void *)p, len, "r");
+  if (f == NULL)
+    return nx_fail(err, NX_EIO, name, 0, 0, "%s", strerror(errno));
+  nx_status st = add_stream(rs, f, name, err);
+  fclose(f);
   return st;
 }
 

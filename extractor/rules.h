@@ -21,6 +21,16 @@ void nx_ruleset_free(nx_ruleset *rs); /* NULL is a no-op */
 nx_status nx_ruleset_add_path(nx_ruleset *rs, const char *path,
                               struct nx_error *err);
 
+/* Adds rule text held in memory, named 'name' in errors (its lists come
+ * from the paths added before). For tests and fuzzing. */
+nx_status nx_ruleset_add_memory(nx_ruleset *rs, const char *name,
+                                const char *p, size_t len,
+                                struct nx_error *err);
+
+/* Turns JIT compilation off for the next compile (valgrind cannot follow
+ * JIT code; the interpreter gives the same answers, slower). */
+void nx_ruleset_set_jit(nx_ruleset *rs, bool jit);
+
 /* Expands shared definitions and lists, compiles every pattern (with JIT
  * where it is available) and resolves field expressions. Call once, after
  * the last add. Errors name FILE:LINE[:COLUMN]. */

@@ -134,6 +134,7 @@ struct nx_ruleset {
   size_t nlists;
   uint32_t max_pairs; /* ovector pairs the largest pattern needs */
   int compiled;
+  int no_jit;
 };
 
 /* The list called 'name', or NULL. */

@@ -13,10 +13,11 @@ passed=0 failed=0 skipped=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-pass() { passed=$((passed + 1)); echo "ok - $1"; }
-fail() { failed=$((failed + 1)); echo "not ok - $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -40; }
+LABEL=""
+pass() { passed=$((passed + 1)); echo "ok - ${LABEL:+[$LABEL] }$1"; }
+fail() { failed=$((failed + 1)); echo "not ok - ${LABEL:+[$LABEL] }$1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /' | head -40; }
 skip() { skipped=$((skipped + 1)); echo "skip - $1 ($2)"; }
-suite() { echo "# $1"; }
+suite() { echo "# $1${LABEL:+ [$LABEL]}"; }
 
 # Every stdout line must be one valid JSON object in valid UTF-8, parsed by
 # a real JSON parser.
@@ -31,102 +32,170 @@ for n, line in enumerate(text.splitlines(), 1):
 ' "$1"
 }
 
-suite "unit tests (tests/unit)"
-for t in "$BUILD"/tests/test_*; do
-  [ -x "$t" ] || continue
-  out=$("$t" 2>&1)
-  while IFS= read -r line; do
-    case "$line" in
-      "ok - "*) pass "${t##*/}: ${line#ok - }" ;;
-      "not ok - "*) fail "${t##*/}: ${line#not ok - }" ;;
-    esac
-  done <<<"$out"
-done
+suite_unit() {
+  suite "unit tests (tests/unit)"
+  for t in "$BUILD"/tests/test_*; do
+    [ -x "$t" ] || continue
+    out=$("$t" 2>&1)
+    while IFS= read -r line; do
+      case "$line" in
+        "ok - "*) pass "${t##*/}: ${line#ok - }" ;;
+        "not ok - "*) fail "${t##*/}: ${line#not ok - }" ;;
+      esac
+    done <<<"$out"
+  done
+}
 
-suite "rule examples (newsextract --check-rules)"
-# Each example is a test: the summary gives the passes, and every failure
-# is reported as "FILE:LINE: rule NAME: example ..." with two detail lines.
-"$NX" --check-rules >"$tmp/rules.out" 2>&1
-ok_n=$(sed -n 's/^check-rules: .* examples: \([0-9]*\) passed.*/\1/p' "$tmp/rules.out")
-if [ -z "$ok_n" ]; then
-  fail "rules/ load and compile" "$(cat "$tmp/rules.out")"
+suite_rules() {
+  suite "rule examples (newsextract --check-rules)"
+  # Each example is a test: the summary gives the passes, and every failure
+  # is reported as "FILE:LINE: rule NAME: example ..." with two detail lines.
+  "$NX" --check-rules >"$tmp/rules.out" 2>&1
+  ok_n=$(sed -n 's/^check-rules: .* examples: \([0-9]*\) passed.*/\1/p' "$tmp/rules.out")
+  if [ -z "$ok_n" ]; then
+    fail "rules/ load and compile" "$(cat "$tmp/rules.out")"
+  else
+    passed=$((passed + ok_n))
+    echo "ok - $ok_n rule examples pass"
+    while IFS= read -r line; do
+      fail "rule example ${line%%: example*}" "$(grep -F -A2 -- "$line" "$tmp/rules.out" | tail -2)"
+    done < <(grep -E '^[^ ].*:[0-9]+: (rule|cut) .*: example ' "$tmp/rules.out")
+  fi
+}
+
+suite_golden() {
+  suite "golden corpus (corpus/NAME -> corpus/NAME.expected.json)"
+  for f in corpus/*.html corpus/*.txt; do
+    want="${f%.*}.expected.json"
+    if [ ! -f "$want" ]; then
+      fail "$f: no $want (run make golden and review it)"
+      continue
+    fi
+    "$NX" --pretty "$f" >"$tmp/got.json" 2>"$tmp/err"
+    if diff -u "$want" "$tmp/got.json" >"$tmp/diff"; then
+      pass "$f matches its golden output"
+    else
+      fail "$f differs from $want" "$(cat "$tmp/diff")"
+    fi
+    "$NX" "$f" >"$tmp/line.json" 2>/dev/null
+    if [ "$(wc -l <"$tmp/line.json")" = 1 ] && json_lines_ok "$tmp/line.json"; then
+      pass "$f gives one valid JSON line"
+    else
+      fail "$f gives one valid JSON line"
+    fi
+  done
+}
+
+suite_errors() {
+  suite "error cases (tests/errors/CASE)"
+  for c in tests/errors/*/; do
+    c=${c%/}
+    name=${c##*/}
+    bash -c "$(cat "$c/cmd")" >"$tmp/out" 2>"$tmp/err" </dev/null
+    rc=$?
+    want=$(cat "$c/status")
+    problems=""
+    [ "$rc" = "$want" ] || problems+="exit status $rc, want $want"$'\n'
+    if [ -f "$c/stderr" ] && ! diff -u "$c/stderr" "$tmp/err" >"$tmp/d"; then
+      problems+="stderr differs:"$'\n'"$(cat "$tmp/d")"$'\n'
+    fi
+    if [ -f "$c/stdout" ] && ! cmp -s "$c/stdout" "$tmp/out"; then
+      problems+="stdout differs:"$'\n'"$(diff -u "$c/stdout" "$tmp/out" | head -20)"$'\n'
+    fi
+    if ! grep -q -- '--text' "$c/cmd" && ! json_lines_ok "$tmp/out" 2>"$tmp/j"; then
+      problems+="stdout is not JSON Lines: $(cat "$tmp/j")"$'\n'
+    fi
+    if [ -z "$problems" ]; then pass "error case $name"; else fail "error case $name" "$problems"; fi
+  done
+}
+
+suite_fuzz() {
+  suite "fuzz replays (tests/fuzz: seeds and past crashes)"
+  for t in "$BUILD"/fuzz/fuzz_*; do
+    [ -x "$t" ] || continue
+    name=${t##*/fuzz_}
+    if out=$("$t" "tests/fuzz/corpus/$name" "tests/fuzz/crashes/$name" 2>&1); then
+      pass "fuzz_$name: $(tail -1 <<<"$out")"
+    else
+      fail "fuzz_$name replay" "$out"
+    fi
+  done
+}
+
+suite_cli() {
+  suite "command line"
+  for t in tests/cli/*.sh; do
+    [ -f "$t" ] || continue
+    if out=$(bash "$t" 2>&1); then pass "cli: ${t##*/}"; else fail "cli: ${t##*/}" "$out"; fi
+  done
+}
+
+suite_dev() {
+  suite "dev corpus ($SHARED/corpus-dev)"
+  if [ -f "$SHARED/score.py" ] && [ -d "$SHARED/corpus-dev/docs" ]; then
+    "$NX" "$SHARED"/corpus-dev/docs/* >"$tmp/dev.jsonl" 2>"$tmp/dev.err"
+    if json_lines_ok "$tmp/dev.jsonl"; then pass "dev corpus output is valid JSON Lines"
+    else fail "dev corpus output is valid JSON Lines"; fi
+    python3 "$SHARED/score.py" "$SHARED/corpus-dev/gold.jsonl" "$tmp/dev.jsonl" >"$tmp/score"
+    micro=$(awk '$1 == "micro" {print $NF}' "$tmp/score")
+    if awk -v f="$micro" 'BEGIN {exit !(f >= 0.80)}'; then
+      pass "dev corpus micro F1 $micro >= 0.80"
+    else
+      fail "dev corpus micro F1 $micro >= 0.80" "$(cat "$tmp/score")"
+    fi
+    grep -h '"id": "seed"' "$SHARED/corpus-dev/gold.jsonl" >"$tmp/seed-gold.jsonl"
+    "$NX" "$SHARED/corpus-dev/docs/seed.txt" >"$tmp/seed.jsonl"
+    python3 "$SHARED/score.py" "$tmp/seed-gold.jsonl" "$tmp/seed.jsonl" >"$tmp/seed-score"
+    seed=$(awk '$1 == "micro" {print $NF}' "$tmp/seed-score")
+    if [ "$seed" = "1.000" ]; then pass "seed article F1 1.000"
+    else fail "seed article F1 $seed, want 1.000" "$(python3 "$SHARED/score.py" "$tmp/seed-gold.jsonl" "$tmp/seed.jsonl" --diff)"; fi
+  else
+    skip "dev corpus score" "$SHARED/score.py not found"
+    skip "seed article score" "$SHARED/score.py not found"
+  fi
+}
+
+# valgrind over the golden corpus: no invalid access, no leak.
+suite_valgrind() {
+  suite "valgrind (golden corpus)"
+  if ! command -v valgrind >/dev/null; then
+    skip "valgrind" "valgrind is not installed"
+    return
+  fi
+  for f in corpus/*.html corpus/*.txt; do
+    if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+      --suppressions=tests/valgrind.supp "$NX" --no-jit -j1 "$f" >/dev/null 2>"$tmp/vg"; then
+      pass "valgrind: $f"
+    else
+      fail "valgrind: $f" "$(head -30 "$tmp/vg")"
+    fi
+  done
+}
+
+suite_unit
+suite_rules
+suite_golden
+suite_errors
+suite_fuzz
+suite_cli
+suite_dev
+suite_valgrind
+
+# The same suites again on the AddressSanitizer + UndefinedBehaviorSanitizer
+# build, when `make check` made one.
+ASAN_BUILD=${ASAN_BUILD:-build-asan}
+if [ -x "$ASAN_BUILD/newsextract" ]; then
+  LABEL=asan BUILD=$ASAN_BUILD NX=$ASAN_BUILD/newsextract
+  export NX
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99
+  suite_unit
+  suite_rules
+  suite_golden
+  suite_errors
+  suite_fuzz
 else
-  passed=$((passed + ok_n))
-  echo "ok - $ok_n rule examples pass"
-  while IFS= read -r line; do
-    fail "rule example ${line%%: example*}" "$(grep -F -A2 -- "$line" "$tmp/rules.out" | tail -2)"
-  done < <(grep -E '^[^ ].*:[0-9]+: (rule|cut) .*: example ' "$tmp/rules.out")
-fi
-
-suite "golden corpus (corpus/NAME -> corpus/NAME.expected.json)"
-for f in corpus/*.html corpus/*.txt; do
-  want="${f%.*}.expected.json"
-  if [ ! -f "$want" ]; then
-    fail "$f: no $want (run make golden and review it)"
-    continue
-  fi
-  "$NX" --pretty "$f" >"$tmp/got.json" 2>"$tmp/err"
-  if diff -u "$want" "$tmp/got.json" >"$tmp/diff"; then
-    pass "$f matches its golden output"
-  else
-    fail "$f differs from $want" "$(cat "$tmp/diff")"
-  fi
-  "$NX" "$f" >"$tmp/line.json" 2>/dev/null
-  if [ "$(wc -l <"$tmp/line.json")" = 1 ] && json_lines_ok "$tmp/line.json"; then
-    pass "$f gives one valid JSON line"
-  else
-    fail "$f gives one valid JSON line"
-  fi
-done
-
-suite "error cases (tests/errors/CASE)"
-for c in tests/errors/*/; do
-  c=${c%/}
-  name=${c##*/}
-  bash -c "$(cat "$c/cmd")" >"$tmp/out" 2>"$tmp/err" </dev/null
-  rc=$?
-  want=$(cat "$c/status")
-  problems=""
-  [ "$rc" = "$want" ] || problems+="exit status $rc, want $want"$'\n'
-  if [ -f "$c/stderr" ] && ! diff -u "$c/stderr" "$tmp/err" >"$tmp/d"; then
-    problems+="stderr differs:"$'\n'"$(cat "$tmp/d")"$'\n'
-  fi
-  if [ -f "$c/stdout" ] && ! cmp -s "$c/stdout" "$tmp/out"; then
-    problems+="stdout differs:"$'\n'"$(diff -u "$c/stdout" "$tmp/out" | head -20)"$'\n'
-  fi
-  if ! grep -q -- '--text' "$c/cmd" && ! json_lines_ok "$tmp/out" 2>"$tmp/j"; then
-    problems+="stdout is not JSON Lines: $(cat "$tmp/j")"$'\n'
-  fi
-  if [ -z "$problems" ]; then pass "error case $name"; else fail "error case $name" "$problems"; fi
-done
-
-suite "command line"
-for t in tests/cli/*.sh; do
-  [ -f "$t" ] || continue
-  if out=$(bash "$t" 2>&1); then pass "cli: ${t##*/}"; else fail "cli: ${t##*/}" "$out"; fi
-done
-
-suite "dev corpus ($SHARED/corpus-dev)"
-if [ -f "$SHARED/score.py" ] && [ -d "$SHARED/corpus-dev/docs" ]; then
-  "$NX" "$SHARED"/corpus-dev/docs/* >"$tmp/dev.jsonl" 2>"$tmp/dev.err"
-  if json_lines_ok "$tmp/dev.jsonl"; then pass "dev corpus output is valid JSON Lines"
-  else fail "dev corpus output is valid JSON Lines"; fi
-  python3 "$SHARED/score.py" "$SHARED/corpus-dev/gold.jsonl" "$tmp/dev.jsonl" >"$tmp/score"
-  micro=$(awk '$1 == "micro" {print $NF}' "$tmp/score")
-  if awk -v f="$micro" 'BEGIN {exit !(f >= 0.80)}'; then
-    pass "dev corpus micro F1 $micro >= 0.80"
-  else
-    fail "dev corpus micro F1 $micro >= 0.80" "$(cat "$tmp/score")"
-  fi
-  grep -h '"id": "seed"' "$SHARED/corpus-dev/gold.jsonl" >"$tmp/seed-gold.jsonl"
-  "$NX" "$SHARED/corpus-dev/docs/seed.txt" >"$tmp/seed.jsonl"
-  python3 "$SHARED/score.py" "$tmp/seed-gold.jsonl" "$tmp/seed.jsonl" >"$tmp/seed-score"
-  seed=$(awk '$1 == "micro" {print $NF}' "$tmp/seed-score")
-  if [ "$seed" = "1.000" ]; then pass "seed article F1 1.000"
-  else fail "seed article F1 $seed, want 1.000" "$(python3 "$SHARED/score.py" "$tmp/seed-gold.jsonl" "$tmp/seed.jsonl" --diff)"; fi
-else
-  skip "dev corpus score" "$SHARED/score.py not found"
-  skip "seed article score" "$SHARED/score.py not found"
+  skip "sanitizer suites" "no $ASAN_BUILD/newsextract (make check builds it)"
 fi
 
 echo "$passed passed, $failed failed, $skipped skipped"
