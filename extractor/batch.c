@@ -119,13 +119,15 @@ static void process(struct batch *b, nx_extractor *x, struct job *job)
     add_failure(job, &doc->err);
     return;
   }
-  enum nx_format format = doc->format != NX_FORMAT_AUTO ? doc->format : o->format;
+  struct nx_source src = {
+      doc->data, doc->len,
+      doc->format != NX_FORMAT_AUTO ? doc->format : o->format, doc->charset,
+      doc->id};
   struct nx_error err;
   if (o->mode == NX_OUTPUT_TEXT) {
     const char *text, *title;
     size_t len;
-    if (nx_extract_text(x, doc->data, doc->len, format, doc->id,
-                        &text, &len, &title, &err) != NX_OK) {
+    if (nx_extract_text(x, &src, &text, &len, &title, &err) != NX_OK) {
       add_failure(job, &err);
       return;
     }
@@ -134,8 +136,7 @@ static void process(struct batch *b, nx_extractor *x, struct job *job)
     return;
   }
   json_t *obj;
-  if (nx_extract_document(x, doc->data, doc->len, format, doc->id, &obj,
-                          &err) != NX_OK) {
+  if (nx_extract_document(x, &src, &obj, &err) != NX_OK) {
     add_failure(job, &err);
     return;
   }

@@ -36,16 +36,18 @@ struct node {
   double score;
 };
 
-struct hints {
+struct nx_hints {
   pcre2_code *good, *bad, *neg;
   pcre2_match_data *md;
 };
+
+static struct nx_hints no_hints;
 
 struct nx_content {
   struct node *v;
   size_t n, cap;
   xmlNode *body;
-  struct hints h;
+  struct nx_hints *h;
   xmlNode **roots;
   size_t nroots;
   bool relaxed;
@@ -76,6 +78,8 @@ static pcre2_code *compile_list(const nx_ruleset *rs, const char *name)
     re = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
                        PCRE2_UTF | PCRE2_EXTENDED | PCRE2_CASELESS, &code,
                        &off, NULL);
+    if (re)
+      pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
   }
   nx_buf_free(&pat);
   return re;
@@ -100,7 +104,7 @@ static void fold_hint(const char *s, struct nx_buf *out)
   }
 }
 
-static bool hint_hits(struct hints *h, pcre2_code *re, const char *s,
+static bool hint_hits(struct nx_hints *h, pcre2_code *re, const char *s,
                       size_t len)
 {
   return re && pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, h->md, NULL) >= 0;
@@ -120,9 +124,9 @@ static void read_hints(struct nx_content *c, struct node *nd)
     nx_buf_addc(&s, ' ');
     if (id)
       fold_hint((const char *)id, &s);
-    nd->good = hint_hits(&c->h, c->h.good, s.data, s.len);
-    nd->bad = hint_hits(&c->h, c->h.bad, s.data, s.len);
-    bool neg = nd->bad || hint_hits(&c->h, c->h.neg, s.data, s.len);
+    nd->good = hint_hits(c->h, c->h->good, s.data, s.len);
+    nd->bad = hint_hits(c->h, c->h->bad, s.data, s.len);
+    bool neg = nd->bad || hint_hits(c->h, c->h->neg, s.data, s.len);
     nd->weight = (nd->good ? 25 : 0) - (neg ? 25 : 0);
     nx_buf_free(&s);
   }
@@ -573,14 +577,32 @@ static bool choose_parts(struct nx_content *c, size_t top)
   return false;
 }
 
-nx_content *nx_content_new(xmlNode *body, const nx_ruleset *rs)
+nx_hints *nx_hints_new(const nx_ruleset *rs)
+{
+  nx_hints *h = xcalloc(1, sizeof *h);
+  h->good = compile_list(rs, "content_hints");
+  h->bad = compile_list(rs, "boilerplate_hints");
+  h->neg = compile_list(rs, "negative_hints");
+  h->md = pcre2_match_data_create(1, NULL);
+  return h;
+}
+
+void nx_hints_free(nx_hints *h)
+{
+  if (h == NULL)
+    return;
+  pcre2_code_free(h->good);
+  pcre2_code_free(h->bad);
+  pcre2_code_free(h->neg);
+  pcre2_match_data_free(h->md);
+  free(h);
+}
+
+nx_content *nx_content_new(xmlNode *body, nx_hints *hints)
 {
   struct nx_content *c = xcalloc(1, sizeof *c);
   c->body = body;
-  c->h.good = compile_list(rs, "content_hints");
-  c->h.bad = compile_list(rs, "boilerplate_hints");
-  c->h.neg = compile_list(rs, "negative_hints");
-  c->h.md = pcre2_match_data_create(1, NULL);
+  c->h = hints ? hints : &no_hints;
   measure(c, true);
   reset(c);
   measure(c, false);
@@ -595,10 +617,6 @@ void nx_content_free(nx_content *c)
 {
   if (c == NULL)
     return;
-  pcre2_code_free(c->h.good);
-  pcre2_code_free(c->h.bad);
-  pcre2_code_free(c->h.neg);
-  pcre2_match_data_free(c->h.md);
   free(c->v);
   free(c->roots);
   free(c);

@@ -22,11 +22,17 @@
 
 typedef struct nx_content nx_content; /* one page's analysis, opaque */
 
+/* The class/id hint patterns, compiled once from the lists of 'rs' (NULL,
+ * or a ruleset without the lists, means no hints). Holds match data, so
+ * one per thread. */
+typedef struct nx_hints nx_hints;
+nx_hints *nx_hints_new(const nx_ruleset *rs);
+void nx_hints_free(nx_hints *h); /* NULL is a no-op */
+
 /* Analyses the tree under 'body' (which must stay alive as long as the
- * result) with the hint lists of 'rs' (NULL, or a ruleset without the
- * lists, means no class/id hints). Returns a new analysis; free it with
+ * result) with 'hints' (may be NULL). Returns a new analysis; free it with
  * nx_content_free. */
-nx_content *nx_content_new(xmlNode *body, const nx_ruleset *rs);
+nx_content *nx_content_new(xmlNode *body, nx_hints *hints);
 void nx_content_free(nx_content *c); /* NULL is a no-op */
 
 /* The number of article roots, in document order; nx_content_root(c, i)

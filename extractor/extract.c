@@ -23,6 +23,7 @@ struct nx_extractor {
   struct nx_buf text;
   struct nx_meta meta;
   struct nx_hits hits;
+  nx_hints *hints; /* compiled once per extractor, not per page */
 };
 
 nx_extractor *nx_extractor_new(const nx_ruleset *rs, size_t max_bytes,
@@ -41,6 +42,7 @@ nx_extractor *nx_extractor_new(const nx_ruleset *rs, size_t max_bytes,
   nx_paragraphs_init(&x->paras, max_bytes ? max_bytes * 2 : 0);
   nx_buf_init(&x->text, 0);
   nx_meta_init(&x->meta);
+  x->hints = nx_hints_new(rs);
   return x;
 }
 
@@ -54,6 +56,7 @@ void nx_extractor_free(nx_extractor *x)
   nx_hits_free(&x->hits);
   free(x->keep);
   nx_meta_clear(&x->meta);
+  nx_hints_free(x->hints);
   free(x);
 }
 
@@ -73,11 +76,13 @@ static bool looks_binary(const char *p, size_t len)
   return head > 0 && control * 10 > head;
 }
 
-nx_status nx_extract_text(nx_extractor *x, const char *data, size_t len,
-                          enum nx_format format, const char *name,
+nx_status nx_extract_text(nx_extractor *x, const struct nx_source *src,
                           const char **text, size_t *text_len,
                           const char **title, struct nx_error *err)
 {
+  const char *data = src->data, *name = src->id;
+  size_t len = src->len;
+  enum nx_format format = src->format;
   nx_paragraphs_clear(&x->paras);
   nx_buf_clear(&x->text);
   nx_meta_clear(&x->meta);
@@ -92,8 +97,12 @@ nx_status nx_extract_text(nx_extractor *x, const char *data, size_t len,
               (format == NX_FORMAT_AUTO && nx_html_sniff(data, len));
   nx_status st;
   if (html)
-    st = nx_html_extract(data, len, name, x->rs, !(x->flags & NX_EXTRACT_FULL_TEXT),
-                         &x->paras, &x->meta, err);
+  {
+    struct nx_html_options html_opts = {
+        x->hints, !(x->flags & NX_EXTRACT_FULL_TEXT), src->charset};
+    st = nx_html_extract(data, len, name, &html_opts, &x->paras, &x->meta,
+                         err);
+  }
   else {
     st = nx_paragraphs_from_text(&x->paras, data, len);
     if (st != NX_OK)
@@ -136,20 +145,19 @@ static json_t *with_metadata(json_t *doc, const struct nx_meta *meta)
   return out;
 }
 
-nx_status nx_extract_document(nx_extractor *x, const char *data, size_t len,
-                              enum nx_format format, const char *id,
+nx_status nx_extract_document(nx_extractor *x, const struct nx_source *src,
                               json_t **out, struct nx_error *err)
 {
   const char *text, *title;
   size_t text_len;
   *out = NULL;
-  nx_status st =
-      nx_extract_text(x, data, len, format, id, &text, &text_len, &title, err);
+  nx_status st = nx_extract_text(x, src, &text, &text_len, &title, err);
   if (st != NX_OK)
     return st;
   nx_hits_clear(&x->hits);
   nx_match_text(x->matcher, text, text_len, (size_t)-1, &x->hits);
-  json_t *doc = nx_record_document(x->rs, id, title, text, text_len, &x->hits);
+  json_t *doc =
+      nx_record_document(x->rs, src->id, title, text, text_len, &x->hits);
   *out = with_metadata(doc, &x->meta);
   return NX_OK;
 }

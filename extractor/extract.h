@@ -28,19 +28,26 @@ nx_extractor *nx_extractor_new(const nx_ruleset *rs, size_t max_bytes,
                                unsigned flags);
 void nx_extractor_free(nx_extractor *x); /* NULL is a no-op */
 
-/* Cleans data[0, len) into the text that rules see. *text (NUL-terminated,
+/* One document to read. */
+struct nx_source {
+  const char *data; /* its bytes */
+  size_t len;
+  enum nx_format format;
+  const char *charset; /* the transport's charset (HTTP header), or NULL */
+  const char *id;      /* names it in the output and in errors */
+};
+
+/* Cleans the document into the text that rules see. *text (NUL-terminated,
  * valid UTF-8) and *title (NULL when none) stay valid until the next call
  * on x. Fails on binary data or a document over the size cap. */
-nx_status nx_extract_text(nx_extractor *x, const char *data, size_t len,
-                          enum nx_format format, const char *name,
+nx_status nx_extract_text(nx_extractor *x, const struct nx_source *src,
                           const char **text, size_t *text_len,
                           const char **title, struct nx_error *err);
 
 /* The whole pipeline: stores the document object (a new reference) in
  * *out. Rules that hit their match limit are skipped for this document;
  * nx_extract_limited names them. */
-nx_status nx_extract_document(nx_extractor *x, const char *data, size_t len,
-                              enum nx_format format, const char *id,
+nx_status nx_extract_document(nx_extractor *x, const struct nx_source *src,
                               json_t **out, struct nx_error *err);
 
 /* How many rules hit their match limit in the last document; their names

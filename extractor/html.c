@@ -15,6 +15,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -171,10 +172,10 @@ static size_t text_since(const struct nx_paragraphs *ps, size_t from)
  * comes out as a scrap of a page that has far more text, cleaning went
  * wrong (a page built without paragraphs, say), so the roots are taken
  * whole, and failing that the whole body. */
-static nx_status add_article(xmlNode *body, const nx_ruleset *rs,
+static nx_status add_article(xmlNode *body, nx_hints *hints,
                              struct nx_paragraphs *ps)
 {
-  nx_content *c = nx_content_new(body, rs);
+  nx_content *c = nx_content_new(body, hints);
   struct walk w = {ps, c, {0}, NX_OK};
   nx_buf_init(&w.raw, 0);
   for (size_t i = 0; i < nx_content_nroots(c) && w.st == NX_OK; i++)
@@ -229,10 +230,10 @@ static bool select_by_body(const struct nx_paragraphs *all,
  * the tree gave (a teaser-length body, or one cut short with "...", is
  * not the article). Then those paragraphs are the article: the publisher
  * said which text is the story. */
-static nx_status add_main_text(xmlNode *body, const nx_ruleset *rs,
+static nx_status add_main_text(xmlNode *body, nx_hints *hints,
                                const char *ld_body, struct nx_paragraphs *ps)
 {
-  nx_status st = add_article(body, rs, ps);
+  nx_status st = add_article(body, hints, ps);
   if (ld_body == NULL || st != NX_OK)
     return st;
   struct nx_buf clean, norm;
@@ -265,8 +266,13 @@ static nx_status add_main_text(xmlNode *body, const nx_ruleset *rs,
   return st;
 }
 
+static bool is_utf8_name(const char *charset)
+{
+  return strcasecmp(charset, "utf-8") == 0 || strcasecmp(charset, "utf8") == 0;
+}
+
 nx_status nx_html_extract(const char *p, size_t len, const char *name,
-                          const nx_ruleset *rs, bool main_only,
+                          const struct nx_html_options *opts,
                           struct nx_paragraphs *ps, struct nx_meta *meta,
                           struct nx_error *err)
 {
@@ -277,7 +283,11 @@ nx_status nx_html_extract(const char *p, size_t len, const char *name,
   struct nx_buf clean;
   nx_buf_init(&clean, 0);
   const char *encoding = NULL;
-  if (!has_utf16_bom(p, len) && !declares_other_charset(p, len)) {
+  const char *transport = opts->charset;
+  if (transport && !is_utf8_name(transport) && !has_utf16_bom(p, len)) {
+    encoding = transport;
+  } else if (!has_utf16_bom(p, len) &&
+             (transport || !declares_other_charset(p, len))) {
     encoding = "UTF-8";
     if (!nx_utf8_is_clean(p, len)) {
       nx_status st = nx_utf8_repair(p, len, &clean);
@@ -306,8 +316,8 @@ nx_status nx_html_extract(const char *p, size_t len, const char *name,
     xmlNode *body = nx_dom_find(root, "body");
     if (body == NULL)
       body = root;
-    if (main_only)
-      st = add_main_text(body, rs, ld_body, ps);
+    if (opts->main_only)
+      st = add_main_text(body, opts->hints, ld_body, ps);
     else {
       struct walk w = {ps, NULL, {0}, NX_OK};
       nx_buf_init(&w.raw, 0);

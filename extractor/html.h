@@ -9,6 +9,7 @@
 #ifndef NX_HTML_H
 #define NX_HTML_H
 
+#include "content.h"
 #include "meta.h"
 #include "rules.h"
 #include "text.h"
@@ -18,14 +19,21 @@
 /* True when the first bytes of p look like an HTML page or fragment. */
 bool nx_html_sniff(const char *p, size_t len);
 
+struct nx_html_options {
+  nx_hints *hints;     /* class/id hints for finding the article, or NULL */
+  bool main_only;      /* the article only, else all visible text */
+  const char *charset; /* the transport's charset (an HTTP header), or NULL */
+};
+
 /* Parses p[0, len) and replaces the contents of ps with its paragraphs:
- * the main article only when 'main_only' (found with the class/id hint
- * lists of rs), else all visible text. The charset comes from a BOM, the
- * page's <meta charset> or http-equiv; without one the page is read as
- * UTF-8 with invalid bytes replaced by U+FFFD. Fills the empty fields of
- * 'meta' (see meta.h). */
+ * the main article only when opts->main_only, else all visible text. The
+ * charset: a BOM, else the transport's charset when it names one other
+ * than UTF-8 (HTTP wins over <meta>, as in browsers), else the page's
+ * <meta charset> or http-equiv; without any the page is read as UTF-8 with
+ * invalid bytes replaced by U+FFFD. Fills the empty fields of 'meta' (see
+ * meta.h). */
 nx_status nx_html_extract(const char *p, size_t len, const char *name,
-                          const nx_ruleset *rs, bool main_only,
+                          const struct nx_html_options *opts,
                           struct nx_paragraphs *ps, struct nx_meta *meta,
                           struct nx_error *err);
 

@@ -28,6 +28,10 @@ records = [
            http(b"Content-Type: image/png\r\n", b"\x89PNG\r\n\x1a\n")),
     record("metadata", "http://a.example/1", "application/warc-fields", b"via: x\r\n"),
     record("resource", "http://a.example/3", "text/html", b"<p>Bitcoin (BTC) rose.</p>"),
+    # The HTTP header names the charset; the page does not.
+    record("response", "http://a.example/4", "application/http;msgtype=response",
+           http(b"Content-Type: text/html; charset=windows-1252\r\n",
+                "<p>Caf\u00e9 \u201cquotes\u201d</p>".encode("cp1252"))),
 ]
 with open(d + "/crawl.warc.gz", "wb") as f:
     for r in records:
@@ -43,16 +47,19 @@ for l in sys.stdin:
           [t["symbol"] for t in d["tickers"]])')
   want="http://a.example/1 2026-03-01T10:00:00Z 1 [] ['QLDC']
 http://a.example/2 2026-03-01T10:00:00Z 0 [410] []
-http://a.example/3 2026-03-01T10:00:00Z 0 [] ['BTC']"
+http://a.example/3 2026-03-01T10:00:00Z 0 [] ['BTC']
+http://a.example/4 2026-03-01T10:00:00Z 0 [] []"
   [ "$got" = "$want" ] || { printf '%s: got\n%s\nwant\n%s\n' "$f" "$got" "$want"; exit 1; }
 done
+text=$("$NX" --text "$dir/crawl.warc.gz" | tail -1)
+[ "$text" = 'Café "quotes"' ] || { echo "HTTP charset not honoured: $text"; exit 1; }
 # A record cut short: the documents before it stay, one error names it.
 head -c -20 "$dir/crawl.warc" >"$dir/short.warc"
 set +e
 "$NX" "$dir/short.warc" >"$dir/out" 2>"$dir/err"
 rc=$?
 set -e
-[ "$rc" = 1 ] && [ "$(wc -l <"$dir/out")" = 2 ] && grep -q 'truncated WARC record' "$dir/err" \
+[ "$rc" = 1 ] && [ "$(wc -l <"$dir/out")" = 3 ] && grep -q 'truncated WARC record' "$dir/err" \
   || { echo "truncated WARC: exit $rc"; cat "$dir/out" "$dir/err"; exit 1; }
 
 samples=${SHARED:-../shared}/warc-samples

@@ -38,8 +38,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   }
   json_t *doc = NULL;
   struct nx_error err;
-  if (nx_extract_document(extractors[which], (const char *)data, size, format,
-                          "fuzz", &doc, &err) == NX_OK) {
+  struct nx_source src = {(const char *)data, size, format, NULL, "fuzz"};
+  if (nx_extract_document(extractors[which], &src, &doc, &err) == NX_OK) {
     char *s = json_dumps(doc, JSON_COMPACT);
     if (s == NULL)
       abort(); /* every document must serialise: valid UTF-8 throughout */
