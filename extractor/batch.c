@@ -1,6 +1,7 @@
 /* batch.c: see batch.h. */
 #include "batch.h"
 
+#include "explain.h"
 #include "extract.h"
 #include "log.h"
 #include "xalloc.h"
@@ -133,6 +134,12 @@ static void process(struct batch *b, nx_extractor *x, struct job *job)
     }
     nx_buf_add(&job->out, text, len);
     nx_buf_addc(&job->out, '\n');
+    return;
+  }
+  if (o->mode == NX_OUTPUT_EXPLAIN) {
+    if (nx_explain_document(b->rs, x, &src, o->max_bytes, &job->out, &err) !=
+        NX_OK)
+      add_failure(job, &err);
     return;
   }
   json_t *obj;

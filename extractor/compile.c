@@ -13,8 +13,8 @@
 
 #define MAX_EXPANSION_DEPTH 16
 
-static const struct nx_define *define_named(const nx_ruleset *rs,
-                                            const char *name, size_t len)
+static struct nx_define *define_named(const nx_ruleset *rs,
+                                      const char *name, size_t len)
 {
   for (size_t i = 0; i < rs->ndefines; i++)
     if (strlen(rs->defines[i]->name) == len &&
@@ -58,9 +58,10 @@ static bool expand(const nx_ruleset *rs, const char *src, struct nx_buf *out,
       return false;
     }
     size_t len = (size_t)(close - name);
-    const struct nx_define *d = define_named(rs, name, len);
+    struct nx_define *d = define_named(rs, name, len);
     const nx_wordlist *wl = d ? NULL : list_named(rs, name, len);
     if (d) {
+      d->used = 1;
       nx_buf_adds(out, "(?:");
       if (!expand(rs, d->pattern, out, depth + 1, bad, badsize))
         return false;
@@ -87,7 +88,7 @@ void nx_ruleset_set_jit(nx_ruleset *rs, bool jit)
 
 static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
                                  const char *file, unsigned line,
-                                 uint32_t extra, pcre2_code **out,
+                                 char **expanded, pcre2_code **out,
                                  struct nx_error *err)
 {
   struct nx_buf pat;
@@ -101,7 +102,7 @@ static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
   PCRE2_SIZE offset;
   pcre2_code *re = pcre2_compile(
       (PCRE2_SPTR)pat.data, pat.len,
-      PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_DUPNAMES | extra, &code,
+      PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_DUPNAMES, &code,
       &offset, NULL);
   if (re == NULL) {
     PCRE2_UCHAR msg[160];
@@ -125,6 +126,8 @@ static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
     nx_buf_free(&pat);
     return st;
   }
+  if (expanded)
+    *expanded = nx_buf_detach(&pat, NULL);
   nx_buf_free(&pat);
   /* JIT is a speed-up only: without it the interpreter gives the same
    * answers, so a failure here is not an error. */
@@ -179,14 +182,14 @@ static void add_group_fields(struct nx_rule *r)
 static nx_status compile_rule(nx_ruleset *rs, struct nx_rule *r,
                               struct nx_error *err)
 {
-  nx_status st = compile_pattern(rs, r->pattern, r->file, r->pattern_line, 0,
-                                 &r->re, err);
+  nx_status st = compile_pattern(rs, r->pattern, r->file, r->pattern_line,
+                                 &r->expanded, &r->re, err);
   if (st == NX_OK && r->veto)
-    st = compile_pattern(rs, r->veto, r->file, r->veto_line, 0, &r->veto_re,
+    st = compile_pattern(rs, r->veto, r->file, r->veto_line, NULL, &r->veto_re,
                          err);
   if (st == NX_OK && r->anchor)
-    st = compile_pattern(rs, r->anchor, r->file, r->anchor_line, 0,
-                         &r->anchor_re, err);
+    st = compile_pattern(rs, r->anchor, r->file, r->anchor_line,
+                         NULL, &r->anchor_re, err);
   if (st != NX_OK)
     return st;
   r->type = nx_ruleset_type_index(rs, r->type_name);
@@ -230,7 +233,7 @@ static nx_status compile_type(nx_ruleset *rs, struct nx_type *t,
     nx_buf_adds(&pat, "(?<![\\w&])");
     nx_wordlist_pattern(in->list, &pat);
     nx_buf_adds(&pat, "(?![\\w&])");
-    nx_status st = compile_pattern(rs, pat.data, file, t->line, 0,
+    nx_status st = compile_pattern(rs, pat.data, file, t->line, NULL,
                                    &in->mention, err);
     nx_buf_free(&pat);
     if (st != NX_OK)
@@ -261,8 +264,8 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
     st = compile_rule(rs, rs->rules[i], err);
   for (size_t i = 0; i < rs->ncuts && st == NX_OK; i++) {
     struct nx_cut *c = rs->cuts[i];
-    st = compile_pattern(rs, c->pattern, c->file, c->pattern_line, 0, &c->re,
-                         err);
+    st = compile_pattern(rs, c->pattern, c->file, c->pattern_line, NULL,
+                         &c->re, err);
   }
   if (st == NX_OK)
     rs->compiled = 1;

@@ -38,6 +38,7 @@ nx_extractor *nx_extractor_new(const nx_ruleset *rs, size_t max_bytes,
     free(x);
     return NULL;
   }
+  nx_matcher_keep_vetoed(x->matcher, flags & NX_EXTRACT_EXPLAIN);
   /* Normalised text can grow (NFKC of "㎿" is "MW"), so allow headroom. */
   nx_paragraphs_init(&x->paras, max_bytes ? max_bytes * 2 : 0);
   nx_buf_init(&x->text, 0);
@@ -160,6 +161,17 @@ nx_status nx_extract_document(nx_extractor *x, const struct nx_source *src,
       nx_record_document(x->rs, src->id, title, text, text_len, &x->hits);
   *out = with_metadata(doc, &x->meta);
   return NX_OK;
+}
+
+const char *nx_extract_last_text(const nx_extractor *x, size_t *len)
+{
+  *len = x->text.len;
+  return x->text.data ? x->text.data : "";
+}
+
+const struct nx_hits *nx_extract_last_hits(const nx_extractor *x)
+{
+  return &x->hits;
 }
 
 size_t nx_extract_limited(const nx_extractor *x)

@@ -5,6 +5,7 @@
 #ifndef NX_EXTRACT_H
 #define NX_EXTRACT_H
 
+#include "match.h"
 #include "rules.h"
 
 #include <jansson.h>
@@ -19,7 +20,8 @@ typedef struct nx_extractor nx_extractor; /* opaque, one per thread */
 
 /* Options of an extractor. */
 enum {
-  NX_EXTRACT_FULL_TEXT = 1 /* keep all visible text: no boilerplate removal */
+  NX_EXTRACT_FULL_TEXT = 1, /* keep all visible text: no boilerplate removal */
+  NX_EXTRACT_EXPLAIN = 2    /* keep vetoed matches as hits, for --explain */
 };
 
 /* 'max_bytes' caps a document's size (0: no cap); 'flags' are NX_EXTRACT_*
@@ -49,6 +51,11 @@ nx_status nx_extract_text(nx_extractor *x, const struct nx_source *src,
  * nx_extract_limited names them. */
 nx_status nx_extract_document(nx_extractor *x, const struct nx_source *src,
                               json_t **out, struct nx_error *err);
+
+/* The last document's text and hits (with their drop reasons), valid
+ * until the next call on x. */
+const char *nx_extract_last_text(const nx_extractor *x, size_t *len);
+const struct nx_hits *nx_extract_last_hits(const nx_extractor *x);
 
 /* How many rules hit their match limit in the last document; their names
  * are nx_extract_limited_rule(x, 0 .. n-1). */

@@ -125,7 +125,8 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
       .progress_tty = tty,
       .skip = opts->skip,
       .max_bytes = opts->max_bytes,
-      .extract_flags = opts->full_text ? NX_EXTRACT_FULL_TEXT : 0,
+      .extract_flags = (opts->full_text ? NX_EXTRACT_FULL_TEXT : 0) |
+                       (opts->explain ? NX_EXTRACT_EXPLAIN : 0),
       .format = opts->format,
   };
   if (opts->errors_path &&

@@ -11,6 +11,7 @@
 
 struct nx_matcher {
   const nx_ruleset *rs;
+  bool keep_vetoed;
   pcre2_match_data *md;
   pcre2_match_context *mc;
 };
@@ -29,6 +30,11 @@ nx_matcher *nx_matcher_new(const nx_ruleset *rs)
   pcre2_set_depth_limit(m->mc, NX_DEPTH_LIMIT);
   pcre2_set_heap_limit(m->mc, NX_HEAP_LIMIT_KIB);
   return m;
+}
+
+void nx_matcher_keep_vetoed(nx_matcher *m, bool keep)
+{
+  m->keep_vetoed = keep;
 }
 
 void nx_matcher_free(nx_matcher *m)
@@ -68,14 +74,15 @@ static bool vetoed(nx_matcher *m, const struct nx_rule *r, const char *text,
   return run(m, r->veto_re, text + s0, e1 - s0, 0, 0) >= 0;
 }
 
-static void add_hit(struct nx_hits *out, size_t rule, size_t start,
-                    size_t end, json_t *fields)
+static struct nx_hit *add_hit(struct nx_hits *out, size_t rule,
+                              size_t start, size_t end, json_t *fields)
 {
   if (out->n == out->cap) {
     out->cap = out->cap ? out->cap * 2 : 64;
     out->v = xrealloc(out->v, out->cap * sizeof *out->v);
   }
-  out->v[out->n++] = (struct nx_hit){rule, start, end, fields};
+  out->v[out->n] = (struct nx_hit){rule, start, end, fields, NX_KEPT, 0};
+  return &out->v[out->n++];
 }
 
 static json_t *eval_fields(const struct nx_rule *r, const char *text,
@@ -115,10 +122,12 @@ static bool match_span(nx_matcher *m, size_t index, const char *text,
     size_t start = ov[0], end = ov[1];
     if (end > start) {
       json_t *fields = eval_fields(r, text, ov, pairs);
-      if (vetoed(m, r, text, len, start, end))
-        json_decref(fields);
-      else
+      if (!vetoed(m, r, text, len, start, end))
         add_hit(out, index, start, end, fields);
+      else if (m->keep_vetoed)
+        add_hit(out, index, start, end, fields)->drop = NX_DROP_VETO;
+      else
+        json_decref(fields);
     }
     at = end;
     opts = start == end ? PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED : 0;

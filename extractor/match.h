@@ -8,14 +8,26 @@
 #include "text.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 
 typedef struct nx_matcher nx_matcher; /* opaque, one per thread */
+
+/* Why a match did not become a record (what --explain reports). */
+enum nx_drop {
+  NX_KEPT = 0,
+  NX_DROP_VETO,      /* the rule's veto matched its sentence */
+  NX_DROP_OVERLAP,   /* an earlier rule of the same type matched there */
+  NX_DROP_EXCLUDE,   /* the type's stop list holds the field */
+  NX_DROP_DUPLICATE  /* the same statement as an earlier record */
+};
 
 /* One match of one rule: its fields, in the rule's order. */
 struct nx_hit {
   size_t rule;
   size_t start, end; /* byte offsets of the match in the text */
   json_t *fields;    /* an object; owned by the hit */
+  enum nx_drop drop;
+  size_t other;      /* NX_DROP_DUPLICATE: where the kept record starts */
 };
 
 struct nx_hits {
@@ -32,6 +44,9 @@ struct nx_hits {
 #define NX_HEAP_LIMIT_KIB 65536u
 
 nx_matcher *nx_matcher_new(const nx_ruleset *rs);
+
+/* Keeps vetoed matches as hits marked NX_DROP_VETO (for --explain). */
+void nx_matcher_keep_vetoed(nx_matcher *m, bool keep);
 void nx_matcher_free(nx_matcher *m); /* NULL is a no-op */
 
 /* Appends to 'out' the hits of every rule over text[0, len) (valid UTF-8),

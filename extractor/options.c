@@ -61,6 +61,10 @@ static const char usage_text[] =
     "                           built-in rules (repeatable); a rule with the\n"
     "                           name of a built-in one replaces it\n"
     "      --no-default-rules   start without the built-in rules\n"
+    "      --explain            for each document, every rule that matched:\n"
+    "                           where, its fields, and why a candidate was\n"
+    "                           dropped (veto, overlap, stop list, duplicate,\n"
+    "                           outside the main text)\n"
     "      --check-rules [PATH...]\n"
     "                           compile the rules (built-in and PATHs), run\n"
     "                           every rule's examples and report; exit 0 only\n"
@@ -155,7 +159,8 @@ enum {
   OPT_SKIP,
   OPT_UNORDERED,
   OPT_PROGRESS,
-  OPT_NO_JIT
+  OPT_NO_JIT,
+  OPT_EXPLAIN
 };
 
 /* Adds each comma-separated name of s to the array. */
@@ -204,6 +209,7 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       {"unordered", no_argument, NULL, OPT_UNORDERED},
       {"progress", no_argument, NULL, OPT_PROGRESS},
       {"no-jit", no_argument, NULL, OPT_NO_JIT},
+      {"explain", no_argument, NULL, OPT_EXPLAIN},
       {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
@@ -288,6 +294,9 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
     case OPT_NO_JIT:
       opts->no_jit = true;
       break;
+    case OPT_EXPLAIN:
+      opts->explain = true;
+      break;
     case 't':
       opts->text = true;
       break;
@@ -321,6 +330,8 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
     push(&opts->paths, &opts->npaths, argv[i]);
   if (opts->text)
     opts->mode = NX_OUTPUT_TEXT;
+  if (opts->explain)
+    opts->mode = NX_OUTPUT_EXPLAIN;
   return NX_OPTIONS_RUN;
 }
 

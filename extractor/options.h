@@ -17,7 +17,8 @@ struct nx_options {
   size_t nrule_paths;
   bool no_default_rules;
   bool check_rules;
-  bool no_jit; /* --no-jit: PCRE2's interpreter (for valgrind) */
+  bool no_jit;  /* --no-jit: PCRE2's interpreter (for valgrind) */
+  bool explain; /* --explain: every match and why it was kept or dropped */
   bool text;      /* --text: print the cleaned text, not records */
   bool full_text; /* --full-text: all visible text, no boilerplate removal */
   bool pretty; /* --pretty: indented JSON */

@@ -12,7 +12,8 @@ enum nx_output_mode {
   NX_OUTPUT_DOCUMENTS, /* one JSON object per document (the default) */
   NX_OUTPUT_RECORDS,   /* --records: one JSON object per record */
   NX_OUTPUT_CSV,       /* --format csv: one row per record */
-  NX_OUTPUT_TEXT       /* --text: the cleaned text */
+  NX_OUTPUT_TEXT,      /* --text: the cleaned text */
+  NX_OUTPUT_EXPLAIN    /* --explain: every match and why it was kept */
 };
 
 /* The CSV header line (with its newline), for NX_OUTPUT_CSV. */

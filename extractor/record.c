@@ -64,8 +64,8 @@ static void drop_overlaps(struct doc *d)
   for (size_t i = 0; i < d->n; i++) {
     struct rec *r = &d->recs[i];
     size_t t = d->rs->rules[r->hit->rule]->type;
-    if (d->rs->types[t]->overlap_keep)
-      continue;
+    if (r->dropped || d->rs->types[t]->overlap_keep)
+      continue; /* a vetoed match (kept for --explain) covers nothing */
     if (covered[t] == NULL)
       covered[t] = xcalloc(d->len / 8 + 1, 1);
     unsigned char *bits = covered[t];
@@ -74,6 +74,7 @@ static void drop_overlaps(struct doc *d)
       overlap = bits[b / 8] & (1u << (b % 8));
     if (overlap) {
       r->dropped = true;
+      r->hit->drop = NX_DROP_OVERLAP;
       continue;
     }
     for (size_t b = r->hit->start; b < r->hit->end; b++)
@@ -361,6 +362,8 @@ static void drop_duplicates(struct doc *d)
           same_statement(q->hit, r->hit, t->dedupe, t->ndedupe)) {
         merge_into(q->hit, r->hit);
         r->dropped = true;
+        r->hit->drop = NX_DROP_DUPLICATE;
+        r->hit->other = q->hit->start;
         break;
       }
     }
@@ -433,8 +436,10 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
 {
   struct doc d = {rs, text, len, NULL, hits->n, NULL, 0, 0, NULL, false};
   d.recs = xcalloc(hits->n ? hits->n : 1, sizeof *d.recs);
-  for (size_t i = 0; i < hits->n; i++)
+  for (size_t i = 0; i < hits->n; i++) {
     d.recs[i].hit = &hits->v[i];
+    d.recs[i].dropped = hits->v[i].drop != NX_KEPT;
+  }
   size_t first_break = len, s;
   nx_text_paragraph(text, len, 0, &s, &first_break);
   nx_text_paragraph(text, len, first_break + 2 < len ? first_break + 2 : len,
@@ -442,8 +447,11 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
 
   drop_overlaps(&d);
   for (size_t i = 0; i < d.n; i++)
-    if (!d.recs[i].dropped && excluded(type_of(&d, &d.recs[i]), d.recs[i].hit))
+    if (!d.recs[i].dropped &&
+        excluded(type_of(&d, &d.recs[i]), d.recs[i].hit)) {
       d.recs[i].dropped = true;
+      d.recs[i].hit->drop = NX_DROP_EXCLUDE;
+    }
   collect_entities(&d);
   inherit_fields(&d);
   link_symbols(&d);

@@ -16,8 +16,10 @@
 
 /* Builds the document object:
  *   {"id":…, "title":…, TYPE: [record, …] for every type of the ruleset}
- * 'text' is the document text the hits index; 'hits' is consumed (its
- * fields are moved into the records). Returns a new reference. */
+ * 'text' is the document text the hits index. The hits are finished in
+ * place: inherited and linked fields filled in, and every hit that did not
+ * become a record marked with its reason (for --explain). Returns a new
+ * reference. */
 json_t *nx_record_document(const nx_ruleset *rs, const char *id,
                            const char *title, const char *text, size_t len,
                            struct nx_hits *hits);

@@ -67,6 +67,7 @@ static void free_rule(struct nx_rule *r)
   free(r->pattern);
   free(r->veto);
   free(r->anchor);
+  free(r->expanded);
   pcre2_code_free(r->re);
   pcre2_code_free(r->veto_re);
   pcre2_code_free(r->anchor_re);

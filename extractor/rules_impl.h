@@ -67,6 +67,7 @@ struct nx_rule {
   size_t nfields;
   struct nx_example *examples;
   size_t nexamples;
+  char *expanded; /* the pattern after {{name}} expansion (for the lint) */
   int not_entity; /* "entity = no": its records never name a company */
 };
 
@@ -119,6 +120,7 @@ struct nx_define {
   char *name, *file;
   unsigned line;
   char *pattern;
+  int used; /* some pattern refers to it (set at compile; for the lint) */
 };
 
 struct nx_ruleset {

@@ -1,6 +1,7 @@
 /* selftest.c: see selftest.h. */
 #include "selftest.h"
 
+#include "lint.h"
 #include "match.h"
 #include "record.h"
 #include "rules_impl.h"
@@ -147,6 +148,7 @@ void nx_selftest_run(const nx_ruleset *rs, FILE *report,
     }
   }
   check_cuts(rs, report, result);
+  result->warnings += nx_lint_run(rs, report);
   nx_matcher_free(m);
   fprintf(report,
           "check-rules: %zu rules, %zu examples: %zu passed, %zu failed, "

@@ -102,7 +102,7 @@ suite_errors() {
     if [ -f "$c/stdout" ] && ! cmp -s "$c/stdout" "$tmp/out"; then
       problems+="stdout differs:"$'\n'"$(diff -u "$c/stdout" "$tmp/out" | head -20)"$'\n'
     fi
-    if ! grep -q -- '--text' "$c/cmd" && ! json_lines_ok "$tmp/out" 2>"$tmp/j"; then
+    if ! grep -qE -- '--(text|check-rules|explain)' "$c/cmd" && ! json_lines_ok "$tmp/out" 2>"$tmp/j"; then
       problems+="stdout is not JSON Lines: $(cat "$tmp/j")"$'\n'
     fi
     if [ -z "$problems" ]; then pass "error case $name"; else fail "error case $name" "$problems"; fi

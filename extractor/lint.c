@@ -1,0 +1,191 @@
+/* lint.c: see lint.h. */
+#include "lint.h"
+
+#include "expr.h"
+#include "rules_impl.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Skips one item (an escape, a class, a dot or a literal) at p[0] and
+ * returns the position after it; NULL at a group or quantifier. */
+static const char *skip_item(const char *p)
+{
+  if (*p == '\\')
+    return p[1] ? p + 2 : p + 1;
+  if (*p == '[') {
+    const char *q = p + 1;
+    if (*q == '^')
+      q++;
+    if (*q == ']')
+      q++;
+    while (*q && *q != ']')
+      q += *q == '\\' && q[1] ? 2 : 1;
+    return *q ? q + 1 : q;
+  }
+  if (strchr("()|*+?{", *p))
+    return NULL;
+  return p + 1;
+}
+
+/* True when p starts an unbounded, non-possessive quantifier. */
+static bool unbounded_at(const char *p, const char **after)
+{
+  const char *q = p;
+  if (*q == '*' || *q == '+')
+    q++;
+  else if (*q == '{') {
+    q++;
+    while (*q >= '0' && *q <= '9')
+      q++;
+    if (*q != ',' || q[1] != '}')
+      return false;
+    q += 2;
+  } else
+    return false;
+  if (*q == '+')
+    return false; /* possessive: no backtracking into it */
+  if (*q == '?')
+    q++;
+  *after = q;
+  return true;
+}
+
+bool nx_lint_nested_quantifier(const char *pattern)
+{
+  for (const char *p = pattern; *p; p++) {
+    if (*p == '\\' && p[1]) {
+      p++;
+      continue;
+    }
+    if (*p != '(' || (p[1] == '?' && p[2] == '>'))
+      continue; /* atomic groups do not backtrack */
+    /* The body: an optional "?:" or "?<name>", then one item and an
+     * unbounded quantifier, then ')'. */
+    const char *b = p + 1;
+    if (b[0] == '?' && b[1] == ':')
+      b += 2;
+    else if (b[0] == '?' && b[1] == '<' && b[2] != '=' && b[2] != '!') {
+      const char *close = strchr(b, '>');
+      if (close == NULL)
+        continue;
+      b = close + 1;
+    } else if (b[0] == '?')
+      continue;
+    const char *after_item = skip_item(b), *after_q;
+    if (after_item == NULL || !unbounded_at(after_item, &after_q) ||
+        *after_q != ')')
+      continue;
+    const char *outer;
+    if (unbounded_at(after_q + 1, &outer))
+      return true;
+  }
+  return false;
+}
+
+/* True when the pattern refers to the group by name other than by
+ * defining it: a conditional (?(<name>)...), a backreference \k<name> or a
+ * call (?&name). */
+static bool pattern_reads_group(const char *pattern, const char *name)
+{
+  static const char *const opens[] = {"(?(<", "\\k<", "(?&", "(?P=", NULL};
+  static const char *const closes[] = {">)", ">", ")", ")", NULL};
+  for (size_t i = 0; opens[i]; i++) {
+    char needle[160];
+    snprintf(needle, sizeof needle, "%s%s%s", opens[i], name, closes[i]);
+    if (strstr(pattern, needle))
+      return true;
+  }
+  return false;
+}
+
+static bool field_read(const struct nx_rule *r, const char *name)
+{
+  for (size_t i = 0; i < r->nfields; i++)
+    if (nx_expr_uses_group(r->fields[i].expr, name))
+      return true;
+  return false;
+}
+
+static size_t lint_rule(const struct nx_rule *r, FILE *report)
+{
+  size_t n = 0;
+  uint32_t min_len = 0;
+  pcre2_pattern_info(r->re, PCRE2_INFO_MINLENGTH, &min_len);
+  if (min_len == 0) {
+    fprintf(report, "%s:%u: warning: rule %s can match the empty string\n",
+            r->file, r->pattern_line, r->name);
+    n++;
+  }
+  if (r->expanded && nx_lint_nested_quantifier(r->expanded)) {
+    fprintf(report,
+            "%s:%u: warning: rule %s nests unbounded quantifiers, as in "
+            "(a+)+, which invites catastrophic backtracking\n",
+            r->file, r->pattern_line, r->name);
+    n++;
+  }
+  uint32_t count, entry_size;
+  PCRE2_SPTR table;
+  pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &count);
+  pcre2_pattern_info(r->re, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+  pcre2_pattern_info(r->re, PCRE2_INFO_NAMETABLE, &table);
+  for (uint32_t i = 0; i < count; i++) {
+    const char *name = (const char *)(table + i * entry_size + 2);
+    if (name[0] == '_' && !field_read(r, name) &&
+        !pattern_reads_group(r->expanded ? r->expanded : "", name)) {
+      fprintf(report,
+              "%s:%u: warning: rule %s: group %s maps to no field and "
+              "nothing reads it\n",
+              r->file, r->pattern_line, r->name, name);
+      n++;
+    }
+  }
+  return n;
+}
+
+/* A field a [type] lists that none of its rules sets is always null. */
+static size_t lint_type(const nx_ruleset *rs, size_t t, FILE *report)
+{
+  const struct nx_type *type = rs->types[t];
+  size_t n = 0;
+  for (size_t f = 0; f < type->nfields; f++) {
+    bool set = false;
+    for (size_t i = 0; i < rs->nrules && !set; i++) {
+      const struct nx_rule *r = rs->rules[i];
+      for (size_t k = 0; r->type == t && k < r->nfields && !set; k++)
+        set = strcmp(r->fields[k].name, type->fields[f]) == 0;
+    }
+    /* Filled after matching, not by rules. */
+    for (size_t k = 0; k < type->ninherits && !set; k++)
+      set = strcmp(type->inherits[k].field, type->fields[f]) == 0;
+    set = set || (type->link && strcmp(type->fields[f], "symbol") == 0);
+    if (!set) {
+      fprintf(report,
+              "%s:%u: warning: type %s lists field %s that no rule sets\n",
+              type->file ? type->file : type->name, type->line, type->name,
+              type->fields[f]);
+      n++;
+    }
+  }
+  return n;
+}
+
+size_t nx_lint_run(const nx_ruleset *rs, FILE *report)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < rs->nrules; i++)
+    n += lint_rule(rs->rules[i], report);
+  for (size_t t = 0; t < rs->ntypes; t++)
+    n += lint_type(rs, t, report);
+  for (size_t i = 0; i < rs->ndefines; i++) {
+    const struct nx_define *d = rs->defines[i];
+    if (!d->used) {
+      fprintf(report,
+              "%s:%u: warning: definition %s is not used by any pattern\n",
+              d->file, d->line, d->name);
+      n++;
+    }
+  }
+  return n;
+}
