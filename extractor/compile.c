@@ -193,6 +193,8 @@ static nx_status compile_rule(nx_ruleset *rs, struct nx_rule *r,
   if (st != NX_OK)
     return st;
   r->type = nx_ruleset_type_index(rs, r->type_name);
+  if (!r->no_output)
+    rs->types[r->type]->written = 1;
   uint32_t captures;
   pcre2_pattern_info(r->re, PCRE2_INFO_CAPTURECOUNT, &captures);
   if (captures + 1 > rs->max_pairs)

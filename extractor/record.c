@@ -138,15 +138,43 @@ static bool word_at(const char *text, size_t len, size_t at, const char *name)
 }
 
 /* The entity mentioned last in text[from, to), or NULL. */
+static const struct entity *entity_named(const struct doc *d,
+                                         const char *name)
+{
+  for (size_t i = 0; i < d->nentities; i++)
+    if (strcmp(d->entities[i].name, name) == 0)
+      return &d->entities[i];
+  return NULL;
+}
+
+/* The entity mentioned last in text[from, to): where its name stands in
+ * the text, or where a record that names it starts (a rule may normalise
+ * the name, as "HARTWELL" -> "Hartwell"). NULL when none. */
 static const struct entity *last_entity(const struct doc *d, size_t from,
                                         size_t to)
 {
-  for (size_t at = to; at-- > from;) {
-    for (size_t i = 0; i < d->nentities; i++)
-      if (word_at(d->text, to, at, d->entities[i].name))
-        return &d->entities[i];
+  const struct entity *found = NULL;
+  size_t found_at = 0;
+  for (size_t at = to; at-- > from && found == NULL;) {
+    for (size_t i = 0; i < d->nentities && found == NULL; i++)
+      if (word_at(d->text, to, at, d->entities[i].name)) {
+        found = &d->entities[i];
+        found_at = at;
+      }
   }
-  return NULL;
+  for (size_t i = 0; i < d->n; i++) {
+    const struct nx_hit *h = d->recs[i].hit;
+    const char *company = field_str(h, "company");
+    if (d->recs[i].dropped || company == NULL || h->start < from ||
+        h->start >= to || (found && h->start <= found_at))
+      continue;
+    const struct entity *e = entity_named(d, company);
+    if (e) {
+      found = e;
+      found_at = h->start;
+    }
+  }
+  return found;
 }
 
 /* The symbol a company name stands for: the name itself, a name that
@@ -210,6 +238,11 @@ static void inherit_from_list(struct doc *d, struct rec *r,
     v = last_mention(d, in, md, r->hit->start, e);
   if (v == NULL)
     v = last_mention(d, in, md, ps, r->hit->start);
+  if (v == NULL && ps >= 2) {
+    size_t qs, qe;
+    nx_text_paragraph(d->text, d->len, ps - 2, &qs, &qe);
+    v = last_mention(d, in, md, qs, qe);
+  }
   if (v == NULL && ps >= d->lead_end)
     v = last_mention(d, in, md, 0, d->lead_end);
   if (v)
@@ -317,14 +350,20 @@ static int by_position(const void *a, const void *b)
 /* Two records state the same thing when no dedupe field has two
  * different values and at least two have the same one: a headline's
  * "upgraded to Outperform" and the body's "upgraded from Market Perform to
- * Outperform" are one statement. */
-static bool same_statement(const struct nx_hit *a, const struct nx_hit *b,
-                           char **names, size_t n)
+ * Outperform" are one statement. The linked field (the company) is not
+ * compared when both records have a symbol: "Rivet Platforms" and "RVT"
+ * are the same company once both link to RVT. */
+static bool same_statement(const struct nx_type *t, const struct nx_hit *a,
+                           const struct nx_hit *b)
 {
-  size_t shared = 0;
+  bool both_linked = !field_missing(a, "symbol") && !field_missing(b, "symbol");
+  size_t shared = 0, n = t->ndedupe;
   for (size_t k = 0; k < n; k++) {
-    json_t *x = json_object_get(a->fields, names[k]);
-    json_t *y = json_object_get(b->fields, names[k]);
+    const char *name = t->dedupe[k];
+    if (both_linked && t->link && strcmp(name, t->link) == 0)
+      continue;
+    json_t *x = json_object_get(a->fields, name);
+    json_t *y = json_object_get(b->fields, name);
     bool xn = x == NULL || json_is_null(x), yn = y == NULL || json_is_null(y);
     if (xn || yn)
       continue;
@@ -335,8 +374,7 @@ static bool same_statement(const struct nx_hit *a, const struct nx_hit *b,
   return shared >= (n < 2 ? n : 2);
 }
 
-/* Keeps the first mention (its span) and fills its null fields from the
- * later duplicate, which is dropped. */
+/* Fills keep's null fields from the duplicate. */
 static void merge_into(struct nx_hit *keep, const struct nx_hit *dup)
 {
   const char *key;
@@ -344,11 +382,21 @@ static void merge_into(struct nx_hit *keep, const struct nx_hit *dup)
   json_object_foreach(dup->fields, key, v)
   {
     json_t *old = json_object_get(keep->fields, key);
-    if ((old == NULL || json_is_null(old)) && !json_is_null(v))
+    if (!json_is_null(v) && (old == NULL || json_is_null(old)))
       json_object_set(keep->fields, key, v);
   }
 }
 
+static void mark_duplicate(struct rec *dup, const struct rec *kept)
+{
+  dup->dropped = true;
+  dup->hit->drop = NX_DROP_DUPLICATE;
+  dup->hit->other = kept->hit->start;
+}
+
+/* Records are in text order: a duplicate merges into the first mention,
+ * which keeps its span; but a record of a weak rule (a headline form)
+ * yields to a later one from a normal rule. */
 static void drop_duplicates(struct doc *d)
 {
   for (size_t i = 0; i < d->n; i++) {
@@ -356,16 +404,20 @@ static void drop_duplicates(struct doc *d)
     const struct nx_type *t = type_of(d, r);
     if (r->dropped || t->ndedupe == 0)
       continue;
+    bool r_weak = d->rs->rules[r->hit->rule]->weak;
     for (size_t j = 0; j < i; j++) {
       struct rec *q = &d->recs[j];
-      if (!q->dropped && type_of(d, q) == t &&
-          same_statement(q->hit, r->hit, t->dedupe, t->ndedupe)) {
-        merge_into(q->hit, r->hit);
-        r->dropped = true;
-        r->hit->drop = NX_DROP_DUPLICATE;
-        r->hit->other = q->hit->start;
-        break;
+      if (q->dropped || type_of(d, q) != t ||
+          !same_statement(t, q->hit, r->hit))
+        continue;
+      if (d->rs->rules[q->hit->rule]->weak && !r_weak) {
+        merge_into(r->hit, q->hit);
+        mark_duplicate(q, r);
+        continue; /* r may duplicate another earlier record too */
       }
+      merge_into(q->hit, r->hit);
+      mark_duplicate(r, q);
+      break;
     }
   }
 }
@@ -462,10 +514,11 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
   json_object_set_new(doc, "id", json_string(id));
   json_object_set_new(doc, "title", title ? json_string(title) : json_null());
   for (size_t t = 0; t < rs->ntypes; t++)
-    json_object_set_new(doc, rs->types[t]->name, json_array());
+    if (rs->types[t]->written)
+      json_object_set_new(doc, rs->types[t]->name, json_array());
   for (size_t i = 0; i < d.n; i++) {
     const struct rec *r = &d.recs[i];
-    if (r->dropped)
+    if (r->dropped || rs->rules[r->hit->rule]->no_output)
       continue;
     const struct nx_type *t = type_of(&d, r);
     json_t *list = json_object_get(doc, t->name);

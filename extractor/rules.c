@@ -355,10 +355,17 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
     free(r->pattern);
     r->pattern = xstrdup(val);
     r->pattern_line = line;
-  } else if (strcmp(key, "entity") == 0) {
+  } else if (strcmp(key, "entity") == 0 || strcmp(key, "weak") == 0 ||
+             strcmp(key, "output") == 0) {
     if (strcmp(val, "no") != 0 && strcmp(val, "yes") != 0)
-      return syntax(rd, line, "entity is 'yes' or 'no', not '%s'", val);
-    r->not_entity = strcmp(val, "no") == 0;
+      return syntax(rd, line, "%s is 'yes' or 'no', not '%s'", key, val);
+    bool yes = strcmp(val, "yes") == 0;
+    if (key[0] == 'e')
+      r->not_entity = !yes;
+    else if (key[0] == 'w')
+      r->weak = yes;
+    else
+      r->no_output = !yes;
   } else if (strcmp(key, "anchor") == 0) {
     free(r->anchor);
     r->anchor = xstrdup(val);

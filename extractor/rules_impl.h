@@ -69,6 +69,8 @@ struct nx_rule {
   size_t nexamples;
   char *expanded; /* the pattern after {{name}} expansion (for the lint) */
   int not_entity; /* "entity = no": its records never name a company */
+  int weak;       /* "weak = yes": yields to a duplicate from another rule */
+  int no_output;  /* "output = no": its records only name entities */
 };
 
 struct nx_inherit {
@@ -94,6 +96,7 @@ struct nx_type {
   size_t ndedupe;
   int overlap_keep;
   int declared; /* has a [type] section */
+  int written;  /* some rule of the type writes records (compile sets it) */
 };
 
 enum nx_cut_action { NX_CUT_DROP, NX_CUT_DROP_REST, NX_CUT_DROP_NEXT };
