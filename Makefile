@@ -15,7 +15,7 @@ Q           = $(if $(filter 1,$(V)),,@)
 # Debian packages the build and the tests need, and the pkg-config names
 # of the libraries among them.
 DEB_PKGS    = gcc clang libclang-rt-14-dev valgrind make pkg-config libxml2-dev libpcre2-dev libutf8proc-dev \
-              libjansson-dev libarchive-dev zlib1g-dev python3 zstd parallel
+              libjansson-dev libarchive-dev zlib1g-dev python3 zstd parallel time
 PKGS        = libxml-2.0 libpcre2-8 libutf8proc jansson libarchive zlib
 
 NX_CFLAGS   = -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror \
@@ -39,7 +39,7 @@ REPLAY_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRCS))
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps demo check unit replay golden install uninstall clean format lint fuzz
+.PHONY: all deps demo check unit replay golden install uninstall clean format lint fuzz bench
 
 all: $(BUILD)/newsextract
 
@@ -127,6 +127,17 @@ golden: all
 	@for f in corpus/*.html corpus/*.txt; do \
 	  $(BUILD)/newsextract --pretty "$$f" > "$${f%.*}.expected.json"; done
 	@git --no-pager diff --stat -- corpus/ 2>/dev/null || true
+
+# Prints throughput and peak memory against the libxml2-parse floor
+# (tests/bench/bench.sh); never a pass or a fail. Data goes to $(BUILD)/bench.
+bench: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/parse_floor
+	@BUILD=$(BUILD) tests/bench/bench.sh
+
+$(BUILD)/bench/parse_floor: tests/bench/parse_floor.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(NX_CFLAGS) $(CFLAGS) -o $@ $< $(NX_LIBS)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules/lists $(DESTDIR)$(MANDIR)

@@ -11,6 +11,7 @@
 
 struct nx_matcher {
   const nx_ruleset *rs;
+  pcre2_jit_stack *jit_stack;
   bool keep_vetoed;
   pcre2_match_data *md;
   pcre2_match_context *mc;
@@ -29,6 +30,11 @@ nx_matcher *nx_matcher_new(const nx_ruleset *rs)
   pcre2_set_match_limit(m->mc, NX_MATCH_LIMIT);
   pcre2_set_depth_limit(m->mc, NX_DEPTH_LIMIT);
   pcre2_set_heap_limit(m->mc, NX_HEAP_LIMIT_KIB);
+  /* JIT code backtracks on its own stack, 32 KiB by default: too small for
+   * the long optional prefixes of real rules (doc/pcre2jit.3). */
+  m->jit_stack = pcre2_jit_stack_create(64 * 1024, NX_JIT_STACK_KIB * 1024, NULL);
+  if (m->jit_stack)
+    pcre2_jit_stack_assign(m->mc, NULL, m->jit_stack);
   return m;
 }
 
@@ -43,6 +49,7 @@ void nx_matcher_free(nx_matcher *m)
     return;
   pcre2_match_data_free(m->md);
   pcre2_match_context_free(m->mc);
+  pcre2_jit_stack_free(m->jit_stack);
   free(m);
 }
 

@@ -39,9 +39,10 @@ struct nx_hits {
 
 /* Match limits bound each pattern's work on one document, so that a rule
  * that backtracks badly costs only itself. */
-#define NX_MATCH_LIMIT 1000000u
+#define NX_MATCH_LIMIT 10000000u
 #define NX_DEPTH_LIMIT 10000u
 #define NX_HEAP_LIMIT_KIB 65536u
+#define NX_JIT_STACK_KIB 2048u
 
 nx_matcher *nx_matcher_new(const nx_ruleset *rs);
 

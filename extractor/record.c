@@ -95,9 +95,13 @@ static bool excluded(const struct nx_type *t, const struct nx_hit *h)
 
 /* ---- entities: names the document gave tickers ------------------------------ */
 
+/* An article names a few dozen companies; a cap keeps every lookup cheap
+ * on a pathological page with thousands. */
+#define MAX_ENTITIES 256
+
 static void add_entity(struct doc *d, const char *name, const char *symbol)
 {
-  if (name == NULL || *name == '\0')
+  if (name == NULL || *name == '\0' || d->nentities == MAX_ENTITIES)
     return;
   for (size_t i = 0; i < d->nentities; i++)
     if (strcmp(d->entities[i].name, name) == 0)
@@ -162,11 +166,20 @@ static const struct entity *last_entity(const struct doc *d, size_t from,
         found_at = at;
       }
   }
-  for (size_t i = 0; i < d->n; i++) {
+  /* Records are in text order: start at the first one in the window. */
+  size_t lo = 0, hi = d->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->recs[mid].hit->start < from)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < d->n && d->recs[i].hit->start < to; i++) {
     const struct nx_hit *h = d->recs[i].hit;
     const char *company = field_str(h, "company");
-    if (d->recs[i].dropped || company == NULL || h->start < from ||
-        h->start >= to || (found && h->start <= found_at))
+    if (d->recs[i].dropped || company == NULL ||
+        (found && h->start <= found_at))
       continue;
     const struct entity *e = entity_named(d, company);
     if (e) {
@@ -394,32 +407,64 @@ static void mark_duplicate(struct rec *dup, const struct rec *kept)
   dup->hit->other = kept->hit->start;
 }
 
+/* Duplicates are looked for among this many earlier records of the same
+ * type: all of them in an article, a bounded window on a page with
+ * thousands of records. */
+#define DEDUPE_WINDOW 256
+
+struct kept_list {
+  size_t *v; /* indices into d->recs of records kept so far */
+  size_t n, cap;
+};
+
 /* Records are in text order: a duplicate merges into the first mention,
  * which keeps its span; but a record of a weak rule (a headline form)
  * yields to a later one from a normal rule. */
 static void drop_duplicates(struct doc *d)
 {
+  size_t ntypes = d->rs->ntypes;
+  struct kept_list *kept = xcalloc(ntypes, sizeof *kept);
   for (size_t i = 0; i < d->n; i++) {
     struct rec *r = &d->recs[i];
-    const struct nx_type *t = type_of(d, r);
+    size_t ti = d->rs->rules[r->hit->rule]->type;
+    const struct nx_type *t = d->rs->types[ti];
     if (r->dropped || t->ndedupe == 0)
       continue;
     bool r_weak = d->rs->rules[r->hit->rule]->weak;
-    for (size_t j = 0; j < i; j++) {
-      struct rec *q = &d->recs[j];
-      if (q->dropped || type_of(d, q) != t ||
-          !same_statement(t, q->hit, r->hit))
+    struct kept_list *k = &kept[ti];
+    size_t from = k->n > DEDUPE_WINDOW ? k->n - DEDUPE_WINDOW : 0;
+    bool replaced = false;
+    for (size_t j = from; j < k->n && !r->dropped; j++) {
+      struct rec *q = &d->recs[k->v[j]];
+      if (q->dropped || !same_statement(t, q->hit, r->hit))
         continue;
       if (d->rs->rules[q->hit->rule]->weak && !r_weak) {
         merge_into(r->hit, q->hit);
-        mark_duplicate(q, r);
-        continue; /* r may duplicate another earlier record too */
+        mark_duplicate(q, r); /* r may duplicate another earlier one too */
+        replaced = true;
+      } else {
+        merge_into(q->hit, r->hit);
+        mark_duplicate(r, q);
       }
-      merge_into(q->hit, r->hit);
-      mark_duplicate(r, q);
-      break;
     }
+    if (r->dropped)
+      continue;
+    if (replaced) { /* forget the weak records r replaced */
+      size_t w = from;
+      for (size_t j = from; j < k->n; j++)
+        if (!d->recs[k->v[j]].dropped)
+          k->v[w++] = k->v[j];
+      k->n = w;
+    }
+    if (k->n == k->cap) {
+      k->cap = k->cap ? k->cap * 2 : 64;
+      k->v = xrealloc(k->v, k->cap * sizeof *k->v);
+    }
+    k->v[k->n++] = i;
   }
+  for (size_t t = 0; t < ntypes; t++)
+    free(kept[t].v);
+  free(kept);
 }
 
 /* ---- output ----------------------------------------------------------------- */
@@ -504,10 +549,11 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
       d.recs[i].dropped = true;
       d.recs[i].hit->drop = NX_DROP_EXCLUDE;
     }
+  /* From here on in text order: lookups of nearby records use it. */
+  qsort(d.recs, d.n, sizeof *d.recs, by_position);
   collect_entities(&d);
   inherit_fields(&d);
   link_symbols(&d);
-  qsort(d.recs, d.n, sizeof *d.recs, by_position);
   drop_duplicates(&d);
 
   json_t *doc = json_object();

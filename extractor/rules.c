@@ -4,6 +4,7 @@
 
 #include "buf.h"
 #include "expr.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #include <ctype.h>
@@ -632,8 +633,8 @@ static nx_status add_stream(nx_ruleset *rs, FILE *f, const char *path,
   ssize_t n;
   while (st == NX_OK && (n = getline(&line, &cap, f)) != -1) {
     lineno++;
-    if (memchr(line, '\0', (size_t)n))
-      st = syntax(&rd, lineno, "NUL byte in a rule file");
+    if (!nx_utf8_is_clean(line, (size_t)n))
+      st = syntax(&rd, lineno, "not valid UTF-8 (or a NUL byte)");
     else
       st = read_line(&rd, line, lineno);
   }

@@ -68,18 +68,24 @@ nx_status nx_text_normalize(const char *p, size_t len, struct nx_buf *out)
 {
   if (len == 0)
     return NX_OK;
+  /* Callers repair their input, but the output must be valid UTF-8
+   * whatever comes in (PCRE2 matches it with PCRE2_NO_UTF_CHECK). */
+  struct nx_buf clean;
+  nx_buf_init(&clean, 0);
+  if (!nx_utf8_is_clean(p, len)) {
+    nx_utf8_repair(p, len, &clean);
+    p = clean.data ? clean.data : "";
+    len = clean.len;
+  }
   utf8proc_uint8_t *mapped = NULL;
   utf8proc_ssize_t n = utf8proc_map_custom(
       (const utf8proc_uint8_t *)p, (utf8proc_ssize_t)len, &mapped,
       UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_IGNORE,
       fold, NULL);
-  if (n < 0) {
-    /* Only on invalid input, which callers repair first; keep the text. */
-    free(mapped);
-    return add_collapsed(out, p, len);
-  }
-  nx_status st = add_collapsed(out, (const char *)mapped, (size_t)n);
+  nx_status st = n < 0 ? add_collapsed(out, p, len)
+                       : add_collapsed(out, (const char *)mapped, (size_t)n);
   free(mapped);
+  nx_buf_free(&clean);
   return st;
 }
 
@@ -198,16 +204,31 @@ static bool ends_sentence(const char *text, size_t len, size_t i)
   return c != '.' || !is_abbreviation(text, i);
 }
 
+/* The window [*lo, *hi) of at most NX_CONTEXT_MAX bytes on each side of
+ * 'at', on character boundaries. */
+static void context_window(const char *text, size_t len, size_t at,
+                           size_t *lo, size_t *hi)
+{
+  if (at > len)
+    at = len;
+  *lo = at > NX_CONTEXT_MAX ? nx_utf8_floor(text, len, at - NX_CONTEXT_MAX) : 0;
+  *hi = len - at > NX_CONTEXT_MAX ? nx_utf8_floor(text, len, at + NX_CONTEXT_MAX)
+                                  : len;
+}
+
 void nx_text_sentence(const char *text, size_t len, size_t at, size_t *start,
                       size_t *end)
 {
+  size_t lo, hi;
+  context_window(text, len, at, &lo, &hi);
   size_t s = at < len ? at : len;
-  while (s > 0 && text[s - 1] != '\n' && !(s >= 2 && ends_sentence(text, len, s - 2)))
+  while (s > lo && text[s - 1] != '\n' &&
+         !(s >= 2 && ends_sentence(text, len, s - 2)))
     s--;
   size_t e = at;
-  while (e < len && text[e] != '\n' && !ends_sentence(text, len, e))
+  while (e < hi && text[e] != '\n' && !ends_sentence(text, len, e))
     e++;
-  if (e < len && text[e] != '\n')
+  if (e < hi && text[e] != '\n')
     e++; /* keep the full stop */
   *start = s;
   *end = e;
@@ -216,11 +237,13 @@ void nx_text_sentence(const char *text, size_t len, size_t at, size_t *start,
 void nx_text_paragraph(const char *text, size_t len, size_t at,
                        size_t *start, size_t *end)
 {
+  size_t lo, hi;
+  context_window(text, len, at, &lo, &hi);
   size_t s = at < len ? at : len;
-  while (s > 0 && text[s - 1] != '\n')
+  while (s > lo && text[s - 1] != '\n')
     s--;
   size_t e = at;
-  while (e < len && text[e] != '\n')
+  while (e < hi && text[e] != '\n')
     e++;
   *start = s;
   *end = e;

@@ -42,14 +42,20 @@ nx_status nx_paragraphs_join(const struct nx_paragraphs *ps,
 
 
 
-/* Bounds of the sentence of text[0, len) that holds offset 'at': a
+/* Context lookups look at most this many bytes to each side: a 100 MB
+ * page that is one paragraph must not make every lookup linear. */
+#define NX_CONTEXT_MAX 1024
+
+/* Bounds of the sentence of text[0, len) that holds offset 'at' (within
+ * NX_CONTEXT_MAX bytes of it): a
  * sentence ends at a paragraph break, or after '.', '!' or '?' followed by
  * a space and a capital letter, digit or quote (not after an initial or a
  * common abbreviation such as "Inc." or "Mr."). */
 void nx_text_sentence(const char *text, size_t len, size_t at, size_t *start,
                       size_t *end);
 
-/* Bounds of the paragraph (text between blank lines) that holds 'at'. */
+/* Bounds of the paragraph (text between blank lines) that holds 'at',
+ * within NX_CONTEXT_MAX bytes of it. */
 void nx_text_paragraph(const char *text, size_t len, size_t at,
                        size_t *start, size_t *end);
 #endif /* NX_TEXT_H */

@@ -2,6 +2,7 @@
  * lookup is a scan over pre-folded keys; no hash table is worth its code. */
 #include "wordlist.h"
 
+#include "utf8.h"
 #include "xalloc.h"
 
 #include <ctype.h>
@@ -112,8 +113,14 @@ nx_status nx_wordlist_load(const char *path, const char *name,
   size_t cap = 0;
   unsigned lineno = 0;
   nx_status st = NX_OK;
-  while (st == NX_OK && getline(&line, &cap, f) != -1) {
+  ssize_t got;
+  while (st == NX_OK && (got = getline(&line, &cap, f)) != -1) {
     lineno++;
+    if (!nx_utf8_is_clean(line, (size_t)got)) {
+      st = nx_fail(err, NX_ESYNTAX, path, lineno, 0,
+                   "not valid UTF-8 (or a NUL byte)");
+      break;
+    }
     char *t = trim(line);
     if (*t == '\0' || *t == '#')
       continue;
