@@ -308,6 +308,14 @@ static void inherit_entity(struct doc *d, struct rec *r,
   }
   if (e == NULL)
     e = d->main;
+  /* A ticker stands for the company the article named with it: "HRBR"
+   * reads as "Harbor Rail". */
+  for (size_t i = 0; e && e->symbol && strcmp(e->name, e->symbol) == 0 &&
+                     i < d->nentities;
+       i++)
+    if (d->entities[i].symbol && strcmp(d->entities[i].symbol, e->symbol) == 0 &&
+        strcmp(d->entities[i].name, e->symbol) != 0)
+      e = &d->entities[i];
   if (e)
     json_object_set_new(r->hit->fields, in->field, json_string(e->name));
 }
