@@ -155,17 +155,30 @@ static bool group_used(const struct nx_rule *r, const char *name)
   return false;
 }
 
+uint32_t nx_pattern_group_count(const pcre2_code *re)
+{
+  uint32_t count = 0;
+  pcre2_pattern_info(re, PCRE2_INFO_NAMECOUNT, &count);
+  return count;
+}
+
+const char *nx_pattern_group_name(const pcre2_code *re, uint32_t i)
+{
+  uint32_t entry_size;
+  PCRE2_SPTR table;
+  pcre2_pattern_info(re, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+  pcre2_pattern_info(re, PCRE2_INFO_NAMETABLE, &table);
+  /* Each entry: the group number in two bytes, then the name. */
+  return (const char *)(table + i * entry_size + 2);
+}
+
 /* Every named group that no field names or reads becomes a text field.
  * Groups named with a leading '_' are private helpers. */
 static void add_group_fields(struct nx_rule *r)
 {
-  uint32_t count, entry_size;
-  PCRE2_SPTR table;
-  pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &count);
-  pcre2_pattern_info(r->re, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
-  pcre2_pattern_info(r->re, PCRE2_INFO_NAMETABLE, &table);
+  uint32_t count = nx_pattern_group_count(r->re);
   for (uint32_t i = 0; i < count; i++) {
-    const char *name = (const char *)(table + i * entry_size + 2);
+    const char *name = nx_pattern_group_name(r->re, i);
     if (name[0] == '_' || group_used(r, name))
       continue;
     r->fields = xrealloc(r->fields, (r->nfields + 1) * sizeof *r->fields);

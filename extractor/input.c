@@ -4,6 +4,7 @@
  * format: a plain stream, sniffed for WARC and JSON Lines. */
 #include "input_impl.h"
 
+#include "util.h"
 #include "xalloc.h"
 
 #include <archive.h>
@@ -277,35 +278,6 @@ static bool matches_any(const char *name, const char *rel,
   return false;
 }
 
-static int by_name(const void *a, const void *b)
-{
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The entries of a directory, sorted, without "." names. */
-static char **list_dir(const char *path, size_t *n, int *error)
-{
-  *n = 0;
-  *error = 0;
-  DIR *d = opendir(path);
-  if (d == NULL) {
-    *error = errno;
-    return NULL;
-  }
-  char **names = NULL;
-  struct dirent *e;
-  while ((e = readdir(d)) != NULL) {
-    if (e->d_name[0] == '.')
-      continue;
-    names = xrealloc(names, (*n + 1) * sizeof *names);
-    names[(*n)++] = xstrdup(e->d_name);
-  }
-  closedir(d);
-  if (*n)
-    qsort(names, *n, sizeof *names, by_name);
-  return names;
-}
-
 /* Calls fn on every file below 'dir' that the filters let through, in
  * name order; symbolic links to directories are not followed (no loops). */
 typedef bool file_fn(void *ctx, const char *path, const struct stat *sb);
@@ -314,10 +286,10 @@ static bool walk_dir(const char *dir, const struct nx_input_options *o,
                      file_fn *fn, void *ctx, struct nx_reader *r)
 {
   size_t n;
-  int error;
-  char **names = list_dir(dir, &n, &error);
-  if (names == NULL && error)
-    return r ? nx_reader_fail(r, dir, NX_EIO, "%s", strerror(error)) : true;
+  errno = 0;
+  char **names = nx_dir_names(dir, NULL, &n);
+  if (names == NULL && errno)
+    return r ? nx_reader_fail(r, dir, NX_EIO, "%s", strerror(errno)) : true;
   bool go_on = true;
   for (size_t i = 0; i < n && go_on; i++) {
     size_t size = strlen(dir) + strlen(names[i]) + 2;
@@ -339,9 +311,7 @@ static bool walk_dir(const char *dir, const struct nx_input_options *o,
     }
     free(path);
   }
-  for (size_t i = 0; i < n; i++)
-    free(names[i]);
-  free(names);
+  nx_names_free(names, n);
   return go_on;
 }
 

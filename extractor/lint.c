@@ -125,13 +125,9 @@ static size_t lint_rule(const struct nx_rule *r, FILE *report)
             r->file, r->pattern_line, r->name);
     n++;
   }
-  uint32_t count, entry_size;
-  PCRE2_SPTR table;
-  pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &count);
-  pcre2_pattern_info(r->re, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
-  pcre2_pattern_info(r->re, PCRE2_INFO_NAMETABLE, &table);
+  uint32_t count = nx_pattern_group_count(r->re);
   for (uint32_t i = 0; i < count; i++) {
-    const char *name = (const char *)(table + i * entry_size + 2);
+    const char *name = nx_pattern_group_name(r->re, i);
     if (name[0] == '_' && !field_read(r, name) &&
         !pattern_reads_group(r->expanded ? r->expanded : "", name)) {
       fprintf(report,

@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "expr.h"
 #include "utf8.h"
+#include "util.h"
 #include "xalloc.h"
 
 #include <ctype.h>
@@ -18,15 +19,6 @@
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static char *trim(char *s)
-{
-  while (isspace((unsigned char)*s))
-    s++;
-  char *e = s + strlen(s);
-  while (e > s && isspace((unsigned char)e[-1]))
-    *--e = '\0';
-  return s;
-}
 
 /* Splits "a, b, c" into a new array of new strings. */
 static char **split_names(const char *s, size_t *n)
@@ -38,7 +30,7 @@ static char **split_names(const char *s, size_t *n)
     char *comma = strchr(part, ',');
     if (comma)
       *comma = '\0';
-    char *t = trim(part);
+    char *t = nx_str_trim(part);
     if (*t) {
       out = xrealloc(out, (*n + 1) * sizeof *out);
       out[(*n)++] = xstrdup(t);
@@ -49,12 +41,6 @@ static char **split_names(const char *s, size_t *n)
   return out;
 }
 
-static void free_names(char **names, size_t n)
-{
-  for (size_t i = 0; i < n; i++)
-    free(names[i]);
-  free(names);
-}
 
 /* ---- freeing ----------------------------------------------------------- */
 
@@ -92,7 +78,7 @@ static void free_type(struct nx_type *t)
     return;
   free(t->name);
   free(t->file);
-  free_names(t->fields, t->nfields);
+  nx_names_free(t->fields, t->nfields);
   free(t->aggregate);
   free(t->exclude_field);
   free(t->exclude_list_name);
@@ -103,7 +89,7 @@ static void free_type(struct nx_type *t)
     pcre2_code_free(t->inherits[i].mention);
   }
   free(t->inherits);
-  free_names(t->dedupe, t->ndedupe);
+  nx_names_free(t->dedupe, t->ndedupe);
   free(t);
 }
 
@@ -264,7 +250,7 @@ static nx_status set_type_key(struct reader *rd, const char *key, char *val,
   struct nx_type *t = rd->type;
   size_t n;
   if (strcmp(key, "fields") == 0) {
-    free_names(t->fields, t->nfields);
+    nx_names_free(t->fields, t->nfields);
     t->fields = split_names(val, &t->nfields);
   } else if (strcmp(key, "aggregate") == 0) {
     free(t->aggregate);
@@ -281,7 +267,7 @@ static nx_status set_type_key(struct reader *rd, const char *key, char *val,
       return syntax(rd, line, "overlap is 'keep' or 'drop', not '%s'", val);
     t->overlap_keep = strcmp(val, "keep") == 0;
   } else if (strcmp(key, "dedupe") == 0) {
-    free_names(t->dedupe, t->ndedupe);
+    nx_names_free(t->dedupe, t->ndedupe);
     t->dedupe = split_names(val, &t->ndedupe);
   } else if (strcmp(key, "exclude") == 0 || strcmp(key, "inherit") == 0) {
     const char *sep = strcmp(key, "exclude") == 0 ? " in " : " from ";
@@ -289,7 +275,7 @@ static nx_status set_type_key(struct reader *rd, const char *key, char *val,
     if (at == NULL)
       return syntax(rd, line, "expected 'FIELD%sLIST'", sep);
     *at = '\0';
-    char *field = trim(val), *list = trim(at + strlen(sep));
+    char *field = nx_str_trim(val), *list = nx_str_trim(at + strlen(sep));
     if (*field == '\0' || *list == '\0')
       return syntax(rd, line, "expected 'FIELD%sLIST'", sep);
     if (key[0] == 'e') {
@@ -536,17 +522,17 @@ static nx_status begin_section(struct reader *rd, char *header,
   if (st != NX_OK)
     return st;
   char *close = strrchr(header, ']');
-  if (close == NULL || trim(close + 1)[0] != '\0')
+  if (close == NULL || nx_str_trim(close + 1)[0] != '\0')
     return syntax(rd, line, "a section header is '[KIND NAME]'");
   *close = '\0';
-  char *body = trim(header + 1);
+  char *body = nx_str_trim(header + 1);
   char *space = body;
   while (*space && !isspace((unsigned char)*space))
     space++;
   if (*space == '\0')
     return syntax(rd, line, "section '[%s]' has no name", body);
   *space = '\0';
-  char *kind = body, *name = trim(space + 1);
+  char *kind = body, *name = nx_str_trim(space + 1);
   rd->section_line = line;
   if (strcmp(kind, "rule") == 0) {
     rd->kind = SEC_RULE;
@@ -584,7 +570,7 @@ static nx_status begin_section(struct reader *rd, char *header,
 static nx_status read_line(struct reader *rd, char *line, unsigned lineno)
 {
   bool continued = isspace((unsigned char)line[0]);
-  char *t = trim(line);
+  char *t = nx_str_trim(line);
   if (*t == '\0')
     return NX_OK;
   if (continued && rd->key) {
@@ -603,18 +589,18 @@ static nx_status read_line(struct reader *rd, char *line, unsigned lineno)
   if (eq == NULL)
     return syntax(rd, lineno, "expected 'key = value' or '[KIND NAME]'");
   *eq = '\0';
-  char *key = trim(t);
+  char *key = nx_str_trim(t);
   /* "field  name" -> "field name" */
   char norm[128];
   if (strncmp(key, "field", 5) == 0 && isspace((unsigned char)key[5])) {
-    snprintf(norm, sizeof norm, "field %s", trim(key + 5));
+    snprintf(norm, sizeof norm, "field %s", nx_str_trim(key + 5));
     key = norm;
   }
   if (*key == '\0')
     return syntax(rd, lineno, "missing key before '='");
   rd->key = xstrdup(key);
   rd->key_line = lineno;
-  return nx_buf_adds(&rd->value, trim(eq + 1));
+  return nx_buf_adds(&rd->value, nx_str_trim(eq + 1));
 }
 
 static nx_status add_stream(nx_ruleset *rs, FILE *f, const char *path,
@@ -676,43 +662,13 @@ nx_status nx_ruleset_add_memory(nx_ruleset *rs, const char *name,
 
 /* ---- directories --------------------------------------------------------- */
 
-static int by_name(const void *a, const void *b)
-{
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The names in 'dir' ending in 'suffix', sorted; caller frees. */
-static char **names_with_suffix(const char *dir, const char *suffix,
-                                size_t *n)
-{
-  *n = 0;
-  DIR *d = opendir(dir);
-  if (d == NULL)
-    return NULL;
-  char **names = NULL;
-  size_t slen = strlen(suffix);
-  struct dirent *e;
-  while ((e = readdir(d)) != NULL) {
-    size_t len = strlen(e->d_name);
-    if (len > slen && e->d_name[0] != '.' &&
-        strcmp(e->d_name + len - slen, suffix) == 0) {
-      names = xrealloc(names, (*n + 1) * sizeof *names);
-      names[(*n)++] = xstrdup(e->d_name);
-    }
-  }
-  closedir(d);
-  if (*n)
-    qsort(names, *n, sizeof *names, by_name);
-  return names;
-}
-
 static nx_status add_lists(nx_ruleset *rs, const char *dir,
                            struct nx_error *err)
 {
   char listdir[4096];
   snprintf(listdir, sizeof listdir, "%s/lists", dir);
   size_t n;
-  char **names = names_with_suffix(listdir, ".list", &n);
+  char **names = nx_dir_names(listdir, ".list", &n);
   nx_status st = NX_OK;
   for (size_t i = 0; i < n && st == NX_OK; i++) {
     char path[8192];
@@ -734,7 +690,7 @@ static nx_status add_lists(nx_ruleset *rs, const char *dir,
     }
     rs->lists[k] = wl;
   }
-  free_names(names, n);
+  nx_names_free(names, n);
   return st;
 }
 
@@ -758,12 +714,12 @@ nx_status nx_ruleset_add_path(nx_ruleset *rs, const char *path,
   }
   nx_status st = add_lists(rs, path, err);
   size_t n;
-  char **names = names_with_suffix(path, ".rules", &n);
+  char **names = nx_dir_names(path, ".rules", &n);
   for (size_t i = 0; i < n && st == NX_OK; i++) {
     char file[8192];
     snprintf(file, sizeof file, "%s/%s", path, names[i]);
     st = add_file(rs, file, err);
   }
-  free_names(names, n);
+  nx_names_free(names, n);
   return st;
 }

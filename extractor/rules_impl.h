@@ -145,6 +145,10 @@ struct nx_ruleset {
 /* The list called 'name', or NULL. */
 const nx_wordlist *nx_ruleset_list(const nx_ruleset *rs, const char *name);
 
+/* The named groups of a compiled pattern: how many, and the i-th name. */
+uint32_t nx_pattern_group_count(const pcre2_code *re);
+const char *nx_pattern_group_name(const pcre2_code *re, uint32_t i);
+
 /* Index of the type called 'name', or (size_t)-1. */
 size_t nx_ruleset_type_index(const nx_ruleset *rs, const char *name);
 

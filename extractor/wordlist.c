@@ -3,6 +3,7 @@
 #include "wordlist.h"
 
 #include "utf8.h"
+#include "util.h"
 #include "xalloc.h"
 
 #include <ctype.h>
@@ -46,15 +47,6 @@ void nx_word_fold(const char *s, size_t len, struct nx_buf *out)
   free(folded);
 }
 
-static char *trim(char *s)
-{
-  while (isspace((unsigned char)*s))
-    s++;
-  char *e = s + strlen(s);
-  while (e > s && isspace((unsigned char)e[-1]))
-    *--e = '\0';
-  return s;
-}
 
 static void add_form(nx_wordlist *wl, const char *text, size_t word)
 {
@@ -75,7 +67,7 @@ static nx_status add_line(nx_wordlist *wl, char *line, const char *path,
   char *value = strstr(line, "=>");
   if (value) {
     *value = '\0';
-    value = trim(value + 2);
+    value = nx_str_trim(value + 2);
     if (*value == '\0')
       return nx_fail(err, NX_ESYNTAX, path, lineno, 0,
                      "nothing after '=>'");
@@ -89,7 +81,7 @@ static nx_status add_line(nx_wordlist *wl, char *line, const char *path,
     char *bar = strchr(form, '|');
     if (bar)
       *bar = '\0';
-    char *t = trim(form);
+    char *t = nx_str_trim(form);
     if (*t == '\0')
       return nx_fail(err, NX_ESYNTAX, path, lineno, 0, "empty form");
     add_form(wl, t, word);
@@ -121,7 +113,7 @@ nx_status nx_wordlist_load(const char *path, const char *name,
                    "not valid UTF-8 (or a NUL byte)");
       break;
     }
-    char *t = trim(line);
+    char *t = nx_str_trim(line);
     if (*t == '\0' || *t == '#')
       continue;
     st = add_line(wl, t, path, lineno, err);
