@@ -39,14 +39,22 @@ static utf8proc_int32_t fold(utf8proc_int32_t c, void *data)
   }
 }
 
-/* Appends s[0, len) with runs of spaces collapsed and the ends trimmed. */
+/* A space, or an ASCII control character (read as a space). */
+static bool is_blank(char c)
+{
+  unsigned char u = (unsigned char)c;
+  return u <= ' ' || u == 0x7F;
+}
+
+/* Appends s[0, len) with runs of blanks collapsed to one space and the
+ * ends trimmed. */
 static nx_status add_collapsed(struct nx_buf *out, const char *s, size_t len)
 {
   size_t start = out->len;
   nx_status st = NX_OK;
   bool space = false;
   for (size_t i = 0; i < len && st == NX_OK; i++) {
-    if (s[i] == ' ') {
+    if (is_blank(s[i])) {
       space = true;
       continue;
     }
@@ -55,7 +63,7 @@ static nx_status add_collapsed(struct nx_buf *out, const char *s, size_t len)
     space = false;
     if (st == NX_OK) {
       size_t j = i + 1;
-      while (j < len && s[j] != ' ')
+      while (j < len && !is_blank(s[j]))
         j++;
       st = nx_buf_add(out, s + i, j - i);
       i = j - 1;
@@ -64,10 +72,23 @@ static nx_status add_collapsed(struct nx_buf *out, const char *s, size_t len)
   return st;
 }
 
+/* Plain ASCII is its own NFKC form: only control characters need folding,
+ * and add_collapsed treats them as spaces. Most news paragraphs take this
+ * path and skip utf8proc's allocation and decomposition. */
+static bool is_ascii(const char *p, size_t len)
+{
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned char)p[i] >= 0x80)
+      return false;
+  return true;
+}
+
 nx_status nx_text_normalize(const char *p, size_t len, struct nx_buf *out)
 {
   if (len == 0)
     return NX_OK;
+  if (is_ascii(p, len))
+    return add_collapsed(out, p, len);
   /* Callers repair their input, but the output must be valid UTF-8
    * whatever comes in (PCRE2 matches it with PCRE2_NO_UTF_CHECK). */
   struct nx_buf clean;
