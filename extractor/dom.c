@@ -14,8 +14,10 @@ bool nx_dom_in(const xmlNode *n, const char *const *names)
 {
   if (n->type != XML_ELEMENT_NODE || n->name == NULL)
     return false;
+  const char *name = (const char *)n->name;
+  /* The first letter rules out most of a list without a call. */
   for (; *names; names++)
-    if (strcmp((const char *)n->name, *names) == 0)
+    if (name[0] == (*names)[0] && strcmp(name, *names) == 0)
       return true;
   return false;
 }
