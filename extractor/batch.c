@@ -171,11 +171,27 @@ static void progress_line(struct batch *b, bool final)
     return;
   clock_gettime(CLOCK_MONOTONIC, &b->last_progress);
   struct nx_batch_result *r = b->result;
-  double mb = (double)nx_input_bytes_read() / 1e6;
+  uint64_t done = nx_input_bytes_read();
+  double mb = (double)done / 1e6;
+  double rate = elapsed > 0 ? mb / elapsed : 0;
   char line[256];
-  snprintf(line, sizeof line, "%llu docs, %.1f MB, %.1f MB/s, %llu errors",
-           (unsigned long long)r->written, mb, elapsed > 0 ? mb / elapsed : 0,
-           (unsigned long long)r->failed);
+  int n = snprintf(line, sizeof line,
+                   "%llu docs, %.1f MB, %.1f MB/s, %llu errors",
+                   (unsigned long long)r->written, mb, rate,
+                   (unsigned long long)r->failed);
+  if (o->total_bytes && n > 0 && (size_t)n < sizeof line) {
+    /* A known total (the input files' sizes): a bar and the time left. */
+    double part = (double)done / (double)o->total_bytes;
+    if (part > 1)
+      part = 1;
+    char bar[21];
+    for (int i = 0; i < 20; i++)
+      bar[i] = i < (int)(part * 20) ? '#' : '.';
+    bar[20] = '\0';
+    double left = rate > 0 ? ((double)o->total_bytes / 1e6 - mb) / rate : 0;
+    snprintf(line + n, sizeof line - (size_t)n, " [%s] %3.0f%%, ETA %.0f s",
+             bar, part * 100, left > 0 ? left : 0);
+  }
   if (final) {
     if (o->progress_tty)
       nx_log_note("\r\033[K");

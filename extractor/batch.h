@@ -29,6 +29,7 @@ struct nx_batch_options {
   size_t max_bytes;
   unsigned extract_flags;
   enum nx_format format; /* how single documents are read */
+  uint64_t total_bytes;  /* the inputs' total size for the bar, or 0 */
 };
 
 struct nx_batch_result {

@@ -129,6 +129,9 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
                        (opts->explain ? NX_EXTRACT_EXPLAIN : 0),
       .format = opts->format,
   };
+  if (batch.progress)
+    batch.total_bytes = nx_input_total_bytes(
+        (const char *const *)opts->paths, opts->npaths, &in);
   if (opts->errors_path &&
       (batch.errors = fopen(opts->errors_path, "w")) == NULL) {
     nx_log_error(opts->errors_path, "%s", strerror(errno));

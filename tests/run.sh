@@ -111,6 +111,11 @@ suite_errors() {
 
 suite_fuzz() {
   suite "fuzz replays (tests/fuzz: seeds and past crashes)"
+  # The document seeds through the binary too: whatever they hold, every
+  # line printed is valid JSON in valid UTF-8.
+  "$NX" -j1 tests/fuzz/corpus/document/* tests/fuzz/crashes/document/* >"$tmp/seeds.jsonl" 2>/dev/null
+  if json_lines_ok "$tmp/seeds.jsonl"; then pass "fuzz document seeds give valid JSON Lines"
+  else fail "fuzz document seeds give valid JSON Lines"; fi
   for t in "$BUILD"/fuzz/fuzz_*; do
     [ -x "$t" ] || continue
     name=${t##*/fuzz_}
