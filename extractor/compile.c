@@ -98,6 +98,10 @@ static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
     nx_buf_free(&pat);
     return nx_fail(err, NX_EREGEX, file, line, 0, "%s", bad);
   }
+  if (pat.len == 0) {
+    nx_buf_free(&pat);
+    return nx_fail(err, NX_EREGEX, file, line, 0, "empty pattern");
+  }
   int code;
   PCRE2_SIZE offset;
   pcre2_code *re = pcre2_compile(
