@@ -115,7 +115,7 @@ static size_t each(const char *p, size_t len, nx_shingles *into,
       size_t at;
       if (into)
         insert(into, h);
-      else if (find(in, h, &at))
+      else if (in && find(in, h, &at))
         (*shared)++;
       count++;
     }
@@ -125,7 +125,7 @@ static size_t each(const char *p, size_t len, nx_shingles *into,
     size_t at;
     if (into)
       insert(into, h);
-    else if (find(in, h, &at))
+    else if (in && find(in, h, &at))
       (*shared)++;
     count++;
   }
