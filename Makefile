@@ -39,7 +39,7 @@ REPLAY_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRCS))
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps demo check unit replay golden install uninstall clean format lint fuzz bench
+.PHONY: FORCE all deps demo check unit replay golden install uninstall clean format lint fuzz bench
 
 all: $(BUILD)/newsextract
 
@@ -63,6 +63,14 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_OBJS) tests/fuzz/replay.h
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(NX_CFLAGS) $(CFLAGS) -DSTANDALONE -Iextractor -o $@ $< $(LIB_OBJS) $(NX_LIBS)
+
+# main.c compiles in where the installed rules live: rebuild it when
+# PREFIX or DATADIR changes (`make install PREFIX=/opt/nx` after `make`).
+$(BUILD)/datadir.txt: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+$(BUILD)/main.o: $(BUILD)/datadir.txt
+FORCE:
 
 -include $(OBJS:.o=.d)
 

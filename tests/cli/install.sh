@@ -12,3 +12,10 @@ test -f "$stage/usr/share/newsextract/rules/ratings.rules"
 out=$("$stage/usr/bin/newsextract" --no-default-rules \
   --rules "$stage/usr/share/newsextract/rules" corpus/wire-brief.html)
 grep -q '"ratings":\[{' <<<"$out" || { echo "installed rules gave no ratings"; exit 1; }
+# A real install under a prefix: the binary finds its rules with no flags.
+prefix=$(mktemp -d)
+trap 'rm -rf "$stage" "$prefix"' EXIT
+make -s install PREFIX="$prefix" BUILD="$prefix/build" >/dev/null
+out=$("$prefix/bin/newsextract" corpus/wire-brief.html)
+grep -q '"ratings":\[{' <<<"$out" || { echo "installed binary found no rules: $out"; exit 1; }
+"$prefix/bin/newsextract" --check-rules | tail -1 | grep -q ' 0 failed' || { echo "installed rules fail"; exit 1; }
