@@ -199,6 +199,10 @@ if [ -x "$ASAN_BUILD/newsextract" ]; then
   suite_golden
   suite_errors
   suite_fuzz
+  suite "input readers and record finishing [asan]"
+  for t in batch-jsonl batch-archives batch-warc explain record-finishing; do
+    if out=$(bash "tests/cli/$t.sh" 2>&1); then pass "cli: $t.sh"; else fail "cli: $t.sh" "$out"; fi
+  done
 else
   skip "sanitizer suites" "no $ASAN_BUILD/newsextract (make check builds it)"
 fi
