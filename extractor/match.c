@@ -142,11 +142,11 @@ static bool match_span(nx_matcher *m, size_t index, const char *text,
   return true;
 }
 
-/* A rule with an anchor runs only on the paragraphs where its anchor (a
- * cheap pattern, such as the verbs every match contains) occurs, within
+/* A rule with an anchor runs only on the sentences (or, with
+ * anchor_scope = paragraph, the paragraphs) where its anchor (a cheap
+ * pattern, such as the verbs every match contains) occurs, within
  * NX_CONTEXT_MAX bytes of it: long documents then cost one fast scan per
- * rule instead of a full match attempt at every position. Paragraphs, not
- * sentences, so that a name such as "ST. JOSEPH" survives. */
+ * rule instead of a full match attempt at every position. */
 static void match_rule(nx_matcher *m, size_t index, const char *text,
                        size_t len, struct nx_hits *out)
 {
@@ -165,7 +165,10 @@ static void match_rule(nx_matcher *m, size_t index, const char *text,
       const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
       size_t hit = ov[0], hit_end = ov[1];
       size_t s, e;
-      nx_text_paragraph(text, len, hit, &s, &e);
+      if (r->anchor_paragraph)
+        nx_text_paragraph(text, len, hit, &s, &e);
+      else
+        nx_text_sentence(text, len, hit, &s, &e);
       if (s < done)
         s = done;
       if (e > s)

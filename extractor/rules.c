@@ -353,6 +353,11 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
       r->weak = yes;
     else
       r->no_output = !yes;
+  } else if (strcmp(key, "anchor_scope") == 0) {
+    if (strcmp(val, "sentence") != 0 && strcmp(val, "paragraph") != 0)
+      return syntax(rd, line, "anchor_scope is sentence or paragraph, not '%s'",
+                    val);
+    r->anchor_paragraph = strcmp(val, "paragraph") == 0;
   } else if (strcmp(key, "anchor") == 0) {
     free(r->anchor);
     r->anchor = xstrdup(val);

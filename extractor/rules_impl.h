@@ -70,6 +70,7 @@ struct nx_rule {
   char *expanded; /* the pattern after {{name}} expansion (for the lint) */
   int not_entity; /* "entity = no": its records never name a company */
   int weak;       /* "weak = yes": yields to a duplicate from another rule */
+  int anchor_paragraph; /* "anchor_scope = paragraph", else a sentence */
   int no_output;  /* "output = no": its records only name entities */
 };
 
