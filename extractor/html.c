@@ -236,12 +236,9 @@ static nx_status add_main_text(xmlNode *body, nx_hints *hints,
   nx_status st = add_article(body, hints, ps);
   if (ld_body == NULL || st != NX_OK)
     return st;
-  struct nx_buf clean, norm;
-  nx_buf_init(&clean, 0);
+  struct nx_buf norm;
   nx_buf_init(&norm, 0);
-  nx_utf8_repair(ld_body, strlen(ld_body), &clean);
-  nx_text_normalize(clean.data ? clean.data : "", clean.len, &norm);
-  nx_buf_free(&clean);
+  nx_text_normalize(ld_body, strlen(ld_body), &norm);
   if (norm.len >= 200) {
     struct nx_paragraphs all, chosen;
     nx_paragraphs_init(&all, ps->bytes.max);

@@ -37,12 +37,9 @@ static char *normalised(const char *s)
 {
   if (s == NULL)
     return NULL;
-  struct nx_buf clean, out;
-  nx_buf_init(&clean, 0);
+  struct nx_buf out;
   nx_buf_init(&out, 0);
-  nx_utf8_repair(s, strlen(s), &clean);
-  nx_text_normalize(clean.data ? clean.data : "", clean.len, &out);
-  nx_buf_free(&clean);
+  nx_text_normalize(s, strlen(s), &out);
   if (out.len == 0) {
     nx_buf_free(&out);
     return NULL;

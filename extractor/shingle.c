@@ -93,6 +93,17 @@ static void insert(nx_shingles *s, uint64_t h)
   s->n++;
 }
 
+/* Adds shingle h to 'into', or counts it in *shared when 'in' holds it. */
+static void visit(uint64_t h, nx_shingles *into, const nx_shingles *in,
+                  size_t *shared)
+{
+  size_t at;
+  if (into)
+    insert(into, h);
+  else if (in && find(in, h, &at))
+    (*shared)++;
+}
+
 /* Runs over the shingles of p[0, len): adds them to 'into' when it is not
  * NULL, else counts those found in 'in'. Returns the number of shingles. */
 static size_t each(const char *p, size_t len, nx_shingles *into,
@@ -111,22 +122,12 @@ static size_t each(const char *p, size_t len, nx_shingles *into,
     w.h[w.n % 4] = word_hash(p + start, i - start);
     w.n++;
     if (w.n >= 4) {
-      uint64_t h = shingle_hash(&w, 4);
-      size_t at;
-      if (into)
-        insert(into, h);
-      else if (in && find(in, h, &at))
-        (*shared)++;
+      visit(shingle_hash(&w, 4), into, in, shared);
       count++;
     }
   }
-  if (w.n > 0 && w.n < 4) {
-    uint64_t h = shingle_hash(&w, w.n);
-    size_t at;
-    if (into)
-      insert(into, h);
-    else if (in && find(in, h, &at))
-      (*shared)++;
+  if (w.n > 0 && w.n < 4) { /* a text of fewer than four words */
+    visit(shingle_hash(&w, w.n), into, in, shared);
     count++;
   }
   return count;

@@ -153,25 +153,15 @@ nx_status nx_paragraphs_add(struct nx_paragraphs *ps, const char *p,
 nx_status nx_paragraphs_from_text(struct nx_paragraphs *ps, const char *p,
                                   size_t len)
 {
-  struct nx_buf clean;
-  const char *s = p;
-  nx_buf_init(&clean, 0);
-  if (!nx_utf8_is_clean(p, len)) {
-    nx_status st = nx_utf8_repair(p, len, &clean);
-    if (st != NX_OK)
-      return st;
-    s = clean.data;
-    len = clean.len;
-  }
+  /* Each line is repaired as it is normalised (nx_text_normalize). */
   nx_status st = NX_OK;
   size_t at = 0;
   while (at < len && st == NX_OK) {
-    const char *nl = memchr(s + at, '\n', len - at);
-    size_t end = nl ? (size_t)(nl - s) : len;
-    st = nx_paragraphs_add(ps, s + at, end - at);
+    const char *nl = memchr(p + at, '\n', len - at);
+    size_t end = nl ? (size_t)(nl - p) : len;
+    st = nx_paragraphs_add(ps, p + at, end - at);
     at = end + 1;
   }
-  nx_buf_free(&clean);
   return st;
 }
 

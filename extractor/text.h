@@ -10,8 +10,9 @@
 
 #include "buf.h"
 
-/* Appends the normalised form of p[0, len) (valid UTF-8, no NUL) to out,
- * without leading or trailing space. */
+/* Appends the normalised form of p[0, len) to out, without leading or
+ * trailing space. The output is always valid UTF-8: invalid input bytes
+ * become U+FFFD and NUL bytes are dropped first. */
 nx_status nx_text_normalize(const char *p, size_t len, struct nx_buf *out);
 
 /* A document as a list of normalised, non-empty paragraphs. */
@@ -25,13 +26,13 @@ void nx_paragraphs_init(struct nx_paragraphs *ps, size_t max_bytes);
 void nx_paragraphs_clear(struct nx_paragraphs *ps);
 void nx_paragraphs_free(struct nx_paragraphs *ps);
 
-/* Normalises raw text (valid UTF-8, no NUL) and adds it as a paragraph
- * unless it comes out empty. */
+/* Normalises raw text and adds it as a paragraph unless it comes out
+ * empty. */
 nx_status nx_paragraphs_add(struct nx_paragraphs *ps, const char *p,
                             size_t len);
 
-/* Splits plain text into paragraphs, one per non-blank line, repairing
- * invalid UTF-8 first. */
+/* Splits plain text into paragraphs, one per non-blank line (invalid UTF-8
+ * repaired, as nx_text_normalize does). */
 nx_status nx_paragraphs_from_text(struct nx_paragraphs *ps, const char *p,
                                   size_t len);
 
