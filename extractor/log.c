@@ -9,18 +9,17 @@
 static atomic_bool errored;
 static atomic_bool quiet;
 
-static void emit(const char *kind, const char *source, const char *fmt,
-                 va_list ap) NX_PRINTF(3, 0);
+static void emit(const char *source, const char *fmt, va_list ap)
+    NX_PRINTF(2, 0);
 
-static void emit(const char *kind, const char *source, const char *fmt,
-                 va_list ap)
+static void emit(const char *source, const char *fmt, va_list ap)
 {
   char msg[1024], line[1400];
   vsnprintf(msg, sizeof msg, fmt, ap);
   if (source && *source)
-    snprintf(line, sizeof line, "newsextract: %s%s: %s\n", kind, source, msg);
+    snprintf(line, sizeof line, "newsextract: %s: %s\n", source, msg);
   else
-    snprintf(line, sizeof line, "newsextract: %s%s\n", kind, msg);
+    snprintf(line, sizeof line, "newsextract: %s\n", msg);
   fputs(line, stderr);
 }
 
@@ -28,7 +27,7 @@ void nx_log_error(const char *source, const char *fmt, ...)
 {
   va_list ap;
   va_start(ap, fmt);
-  emit("", source, fmt, ap);
+  emit(source, fmt, ap);
   va_end(ap);
   atomic_store(&errored, true);
 }
@@ -38,14 +37,6 @@ void nx_log_nx_error(const struct nx_error *err)
   char line[800];
   nx_error_format(err, line, sizeof line);
   nx_log_error(NULL, "%s", line);
-}
-
-void nx_log_warning(const char *source, const char *fmt, ...)
-{
-  va_list ap;
-  va_start(ap, fmt);
-  emit("warning: ", source, fmt, ap);
-  va_end(ap);
 }
 
 void nx_log_note(const char *fmt, ...)

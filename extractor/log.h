@@ -11,9 +11,6 @@
 void nx_log_error(const char *source, const char *fmt, ...) NX_PRINTF(2, 3);
 /* The same for a filled error record. */
 void nx_log_nx_error(const struct nx_error *err);
-/* "newsextract: warning: SOURCE: message"; does not set errored. */
-void nx_log_warning(const char *source, const char *fmt, ...)
-    NX_PRINTF(2, 3);
 /* A plain line (progress, summaries), unless quiet. */
 void nx_log_note(const char *fmt, ...) NX_PRINTF(1, 2);
 

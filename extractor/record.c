@@ -262,8 +262,9 @@ static void inherit_from_list(struct doc *d, struct rec *r,
     json_object_set_new(r->hit->fields, in->field, json_string(v));
 }
 
-/* The ticker the article is about: the aggregated one mentioned most,
- * when one stands out. */
+/* The ticker the article is about: the one its ticker records (the
+ * aggregated type's, as counted in "mentions") name most, when one stands
+ * out. Derived from the records, not by scanning the text again. */
 static const struct entity *main_entity(const struct doc *d)
 {
   const struct entity *best = NULL;
@@ -273,9 +274,12 @@ static const struct entity *main_entity(const struct doc *d)
     if (e->symbol == NULL || strcmp(e->name, e->symbol) != 0)
       continue;
     size_t n = 0;
-    for (size_t at = 0; at < d->len; at++)
-      if (word_at(d->text, d->len, at, e->name))
-        n++;
+    for (size_t k = 0; k < d->n; k++) {
+      const struct rec *r = &d->recs[k];
+      const char *symbol = field_str(r->hit, "symbol");
+      n += !r->dropped && type_of(d, r)->aggregate && symbol &&
+           strcmp(symbol, e->symbol) == 0;
+    }
     if (n > best_n) {
       runner_up = best_n;
       best_n = n;

@@ -162,24 +162,6 @@ size_t nx_ruleset_type_index(const nx_ruleset *rs, const char *name)
   return (size_t)-1;
 }
 
-size_t nx_ruleset_rule_count(const nx_ruleset *rs)
-{
-  return rs->nrules;
-}
-
-size_t nx_ruleset_type_count(const nx_ruleset *rs)
-{
-  return rs->ntypes;
-}
-
-size_t nx_ruleset_example_count(const nx_ruleset *rs)
-{
-  size_t n = 0;
-  for (size_t i = 0; i < rs->nrules; i++)
-    n += rs->rules[i]->nexamples;
-  return n;
-}
-
 /* Adds 'item' to an array of pointers, replacing the entry with the same
  * name: a later file overrides an earlier one. */
 #define PUT_NAMED(array, count, item, free_fn)                                 \

@@ -36,8 +36,4 @@ void nx_ruleset_set_jit(nx_ruleset *rs, bool jit);
  * the last add. Errors name FILE:LINE[:COLUMN]. */
 nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err);
 
-size_t nx_ruleset_rule_count(const nx_ruleset *rs);
-size_t nx_ruleset_type_count(const nx_ruleset *rs);
-size_t nx_ruleset_example_count(const nx_ruleset *rs);
-
 #endif /* NX_RULES_H */

@@ -30,11 +30,6 @@ void nx_shingles_free(nx_shingles *s)
   free(s);
 }
 
-size_t nx_shingles_count(const nx_shingles *s)
-{
-  return s->n;
-}
-
 static bool is_word_byte(unsigned char c)
 {
   return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||

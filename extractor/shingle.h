@@ -17,9 +17,6 @@ void nx_shingles_free(nx_shingles *s); /* NULL is a no-op */
  * shingle); returns how many it has. */
 size_t nx_shingles_add(nx_shingles *s, const char *p, size_t len);
 
-/* The number of distinct shingles in s. */
-size_t nx_shingles_count(const nx_shingles *s);
-
 /* How many of the shingles of p[0, len) are in s; '*total' receives how
  * many p has. */
 size_t nx_shingles_shared(const nx_shingles *s, const char *p, size_t len,
