@@ -106,7 +106,11 @@ static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
   PCRE2_SIZE offset;
   pcre2_code *re = pcre2_compile(
       (PCRE2_SPTR)pat.data, pat.len,
-      PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_DUPNAMES, &code,
+      /* The offset limit bounds where a match of an anchored rule may
+       * start (match.c). */
+      PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_DUPNAMES |
+          PCRE2_USE_OFFSET_LIMIT,
+      &code,
       &offset, NULL);
   if (re == NULL) {
     PCRE2_UCHAR msg[160];

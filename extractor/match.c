@@ -15,6 +15,7 @@ struct nx_matcher {
   bool keep_vetoed;
   pcre2_match_data *md;
   pcre2_match_context *mc;
+  pcre2_match_context *bounded; /* mc with an offset limit, for spans */
 };
 
 nx_matcher *nx_matcher_new(const nx_ruleset *rs)
@@ -35,6 +36,11 @@ nx_matcher *nx_matcher_new(const nx_ruleset *rs)
   m->jit_stack = pcre2_jit_stack_create(64 * 1024, NX_JIT_STACK_KIB * 1024, NULL);
   if (m->jit_stack)
     pcre2_jit_stack_assign(m->mc, NULL, m->jit_stack);
+  m->bounded = pcre2_match_context_copy(m->mc);
+  if (m->bounded == NULL) {
+    nx_matcher_free(m);
+    return NULL;
+  }
   return m;
 }
 
@@ -49,6 +55,7 @@ void nx_matcher_free(nx_matcher *m)
     return;
   pcre2_match_data_free(m->md);
   pcre2_match_context_free(m->mc);
+  pcre2_match_context_free(m->bounded);
   pcre2_jit_stack_free(m->jit_stack);
   free(m);
 }
@@ -60,11 +67,17 @@ static bool is_limit(int rc)
 }
 
 /* One pcre2_match on valid UTF-8 (checked once, when the text was made). */
+static int run_in(nx_matcher *m, pcre2_match_context *mc, const pcre2_code *re,
+                  const char *s, size_t len, size_t at, uint32_t opts)
+{
+  return pcre2_match(re, (PCRE2_SPTR)s, len, at, opts | PCRE2_NO_UTF_CHECK,
+                     m->md, mc);
+}
+
 static int run(nx_matcher *m, const pcre2_code *re, const char *s, size_t len,
                size_t at, uint32_t opts)
 {
-  return pcre2_match(re, (PCRE2_SPTR)s, len, at, opts | PCRE2_NO_UTF_CHECK,
-                     m->md, m->mc);
+  return run_in(m, m->mc, re, s, len, at, opts);
 }
 
 /* True when the rule's veto matches the sentence that holds the match. */
@@ -103,18 +116,20 @@ static json_t *eval_fields(const struct nx_rule *r, const char *text,
   return fields;
 }
 
-/* Every match of one rule in text[from, to), after an empty match retrying
- * at the same place for a non-empty one (as pcre2demo.c does). The text
- * before 'from' stays visible to lookbehinds. False when the rule hit a
- * limit. */
+/* Every match of one rule that starts in text[from, last] and ends by
+ * 'to', after an empty match retrying at the same place for a non-empty one
+ * (as pcre2demo.c does). The text before 'from' stays visible to
+ * lookbehinds. False when the rule hit a limit. */
 static bool match_span(nx_matcher *m, size_t index, const char *text,
-                       size_t len, size_t from, size_t to, struct nx_hits *out)
+                       size_t len, size_t from, size_t last, size_t to,
+                       struct nx_hits *out)
 {
   const struct nx_rule *r = m->rs->rules[index];
   size_t at = from;
   uint32_t opts = 0;
-  while (at <= to) {
-    int rc = run(m, r->re, text, to, at, opts);
+  pcre2_set_offset_limit(m->bounded, last);
+  while (at <= to && at <= last) {
+    int rc = run_in(m, m->bounded, r->re, text, to, at, opts);
     if (rc == PCRE2_ERROR_NOMATCH) {
       if (opts == 0)
         break;
@@ -142,28 +157,42 @@ static bool match_span(nx_matcher *m, size_t index, const char *text,
   return true;
 }
 
+/* Finds the next anchor at or after 'at'; false when there is none (or the
+ * anchor hit a limit: *rc tells). */
+static bool next_anchor(nx_matcher *m, const struct nx_rule *r,
+                        const char *text, size_t len, size_t at, size_t *hit,
+                        size_t *hit_end, int *rc)
+{
+  *rc = at < len ? run(m, r->anchor_re, text, len, at, 0) : PCRE2_ERROR_NOMATCH;
+  if (*rc < 0)
+    return false;
+  const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+  *hit = ov[0];
+  *hit_end = ov[1];
+  return true;
+}
+
 /* A rule with an anchor runs only on the sentences (or, with
  * anchor_scope = paragraph, the paragraphs) where its anchor (a cheap
  * pattern, such as the verbs every match contains) occurs, within
  * NX_CONTEXT_MAX bytes of it: long documents then cost one fast scan per
- * rule instead of a full match attempt at every position. */
+ * rule instead of a full match attempt at every position. And as every
+ * match contains an anchor, no match starts after the last anchor of its
+ * sentence: PCRE2's offset limit stops the search there instead of trying
+ * every position to the end of the sentence. */
 static void match_rule(nx_matcher *m, size_t index, const char *text,
                        size_t len, struct nx_hits *out)
 {
   const struct nx_rule *r = m->rs->rules[index];
   bool ok = true;
+  int rc = 0;
   if (r->anchor_re == NULL) {
-    ok = match_span(m, index, text, len, 0, len, out);
+    ok = match_span(m, index, text, len, 0, len, len, out);
   } else {
-    size_t at = 0, done = 0; /* text before 'done' has been matched */
-    while (ok && at < len) {
-      int rc = run(m, r->anchor_re, text, len, at, 0);
-      if (rc < 0) {
-        ok = rc == PCRE2_ERROR_NOMATCH || !is_limit(rc);
-        break;
-      }
-      const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-      size_t hit = ov[0], hit_end = ov[1];
+    size_t done = 0; /* text before 'done' has been matched */
+    size_t hit, hit_end;
+    bool found = next_anchor(m, r, text, len, 0, &hit, &hit_end, &rc);
+    while (ok && found) {
       size_t s, e;
       if (r->anchor_paragraph)
         nx_text_paragraph(text, len, hit, &s, &e);
@@ -171,14 +200,20 @@ static void match_rule(nx_matcher *m, size_t index, const char *text,
         nx_text_sentence(text, len, hit, &s, &e);
       if (s < done)
         s = done;
+      /* The last anchor that starts in [s, e) bounds where matches start. */
+      size_t last;
+      do {
+        last = hit_end > hit ? hit_end - 1 : hit;
+        size_t at = hit_end > hit ? hit_end : nx_utf8_next(text, len, hit);
+        found = next_anchor(m, r, text, len, at, &hit, &hit_end, &rc);
+      } while (found && hit < e);
       if (e > s)
-        ok = match_span(m, index, text, len, s, e, out);
+        ok = match_span(m, index, text, len, s, last, e, out);
       done = e > done ? e : done;
-      at = hit_end > done ? hit_end : done;
-      if (at == hit)
-        at = nx_utf8_next(text, len, at);
     }
   }
+  if (rc < 0 && is_limit(rc))
+    ok = false;
   if (!ok) {
     out->limited =
         xrealloc(out->limited, (out->nlimited + 1) * sizeof *out->limited);

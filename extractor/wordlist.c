@@ -174,30 +174,126 @@ static int longer_first(const void *a, const void *b)
   return strcmp(x->text, y->text);
 }
 
+/* Patterns. PCRE2 tries the alternatives of a group one by one, so a flat
+ * alternation of hundreds of brokers, tried at every position of a sentence,
+ * was most of the matching time. The forms are therefore grouped by their
+ * first characters (case folded), each group behind a lookahead that fails
+ * at once on any other text: (?=[Bb])(?:Barclays|BofA|...). Forms that can
+ * match at one position all share those characters, so they sit in one
+ * group, in their longest-first order, and the grouped pattern matches
+ * exactly what the flat one does, in or out of (?i). */
+
+#define GROUP_MIN 8   /* smaller groups are not split further */
+#define GROUP_LIST 100 /* smaller lists stay flat: the lookaheads make the
+                        * pattern longer, and PCRE2 caps a compiled
+                        * pattern at 64 KiB */
+#define GROUP_DEPTH 2 /* characters a lookahead checks at most */
+
+/* The key a character is grouped by: ASCII letters folded; every non-ASCII
+ * character one key, as case folding may pair any two of them. */
+static int group_key(const char *form, size_t depth)
+{
+  unsigned char c = (unsigned char)form[depth];
+  return c >= 0x80 ? 0x80 : tolower(c);
+}
+
+/* One character of a form, escaped for an extended-syntax pattern; a space
+ * matches any white space. Returns the bytes it took. */
+static size_t add_char(struct nx_buf *out, const char *c)
+{
+  unsigned char u = (unsigned char)*c;
+  size_t n = 1;
+  if (u >= 0x80)
+    while ((c[n] & 0xC0) == 0x80)
+      n++;
+  if (u == ' ')
+    nx_buf_adds(out, "\\s+");
+  else if (isalnum(u) || u >= 0x80)
+    nx_buf_add(out, c, n);
+  else {
+    nx_buf_addc(out, '\\');
+    nx_buf_addc(out, (char)u);
+  }
+  return n;
+}
+
+static void add_flat(struct nx_buf *out, const char **forms, size_t n)
+{
+  for (size_t i = 0; i < n; i++) {
+    if (i)
+      nx_buf_addc(out, '|');
+    for (const char *c = forms[i]; *c;)
+      c += add_char(out, c);
+  }
+}
+
+/* forms[0, n): longest first, all sharing their first 'depth' ASCII
+ * characters (case folded), none of them a space. */
+static void add_group(struct nx_buf *out, const char **forms, size_t n,
+                      size_t depth)
+{
+  if (n < GROUP_MIN || depth == GROUP_DEPTH) {
+    add_flat(out, forms, n);
+    return;
+  }
+  const char **sub = xmalloc(n * sizeof *sub);
+  bool *done = xcalloc(n, sizeof *done);
+  bool first = true;
+  for (size_t i = 0; i < n; i++) {
+    if (done[i] || strlen(forms[i]) <= depth)
+      continue;
+    int key = group_key(forms[i], depth);
+    size_t m = 0;
+    for (size_t j = i; j < n; j++)
+      if (!done[j] && strlen(forms[j]) > depth &&
+          group_key(forms[j], depth) == key) {
+        sub[m++] = forms[j];
+        done[j] = true;
+      }
+    nx_buf_adds(out, first ? "" : "|");
+    first = false;
+    if (key == 0x80 || key == ' ') { /* no lookahead that stays exact */
+      add_flat(out, sub, m);
+      continue;
+    }
+    /* (?i:...) compiles to caseless characters, smaller than classes. */
+    nx_buf_adds(out, "(?=(?i:");
+    for (size_t d = 0; d <= depth; d++)
+      add_char(out, &sub[0][d]);
+    nx_buf_addc(out, ')');
+    nx_buf_adds(out, ")(?:");
+    add_group(out, sub, m, depth + 1);
+    nx_buf_addc(out, ')');
+  }
+  /* Forms no longer than the shared characters: shorter than every form
+   * in the groups, so last, as in the longest-first order. */
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!done[i])
+      sub[m++] = forms[i];
+  if (m) {
+    nx_buf_adds(out, first ? "" : "|");
+    add_flat(out, sub, m);
+  }
+  free(done);
+  free(sub);
+}
+
 nx_status nx_wordlist_pattern(const nx_wordlist *wl, struct nx_buf *out)
 {
   struct form *sorted = xmalloc(wl->nforms * sizeof *sorted);
   memcpy(sorted, wl->forms, wl->nforms * sizeof *sorted);
   qsort(sorted, wl->nforms, sizeof *sorted, longer_first);
-  nx_status st = nx_buf_adds(out, "(?:");
-  for (size_t i = 0; i < wl->nforms && st == NX_OK; i++) {
-    if (i)
-      st = nx_buf_addc(out, '|');
-    for (const char *c = sorted[i].text; *c && st == NX_OK; c++) {
-      unsigned char u = (unsigned char)*c;
-      if (u == ' ')
-        st = nx_buf_adds(out, "\\s+");
-      else if (isalnum(u) || u >= 0x80)
-        st = nx_buf_addc(out, *c);
-      else {
-        st = nx_buf_addc(out, '\\');
-        if (st == NX_OK)
-          st = nx_buf_addc(out, *c);
-      }
-    }
-  }
-  if (st == NX_OK)
-    st = nx_buf_addc(out, ')');
+  const char **forms = xmalloc(wl->nforms * sizeof *forms + 1);
+  for (size_t i = 0; i < wl->nforms; i++)
+    forms[i] = sorted[i].text;
+  nx_buf_adds(out, "(?:");
+  if (wl->nforms < GROUP_LIST)
+    add_flat(out, forms, wl->nforms);
+  else
+    add_group(out, forms, wl->nforms, 0);
+  nx_status st = nx_buf_addc(out, ')');
+  free(forms);
   free(sorted);
   return st;
 }
