@@ -2,6 +2,7 @@
  * forms, surrogates and code points past U+10FFFF. */
 #include "utf8.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -16,10 +17,25 @@ static utf8proc_ssize_t char_len(const char *p, size_t len)
                           (utf8proc_ssize_t)(len < 4 ? len : 4), &cp);
 }
 
+/* True when the 8 bytes at p are ASCII and none is NUL: most of a page is,
+ * so it is checked a word at a time (the bit trick from "Bit Twiddling
+ * Hacks": a byte is zero iff (b - 1) & ~b has its high bit set). */
+static bool ascii8(const char *p)
+{
+  uint64_t w;
+  memcpy(&w, p, sizeof w);
+  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  return ((w | ((w - ones) & ~w)) & highs) == 0;
+}
+
 bool nx_utf8_is_clean(const char *p, size_t len)
 {
   size_t at = 0;
   while (at < len) {
+    if (len - at >= 8 && ascii8(p + at)) {
+      at += 8;
+      continue;
+    }
     unsigned char c = (unsigned char)p[at];
     if (c == 0)
       return false;

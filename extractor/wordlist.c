@@ -25,7 +25,10 @@ struct nx_wordlist {
   size_t nwords;
   struct form *forms;
   size_t nforms;
+  struct nx_buf pattern; /* what nx_wordlist_pattern appends, made once */
 };
+
+static void build_pattern(nx_wordlist *wl);
 
 void nx_word_fold(const char *s, size_t len, struct nx_buf *out)
 {
@@ -126,6 +129,7 @@ nx_status nx_wordlist_load(const char *path, const char *name,
     nx_wordlist_free(wl);
     return st;
   }
+  build_pattern(wl);
   *out = wl;
   return NX_OK;
 }
@@ -143,6 +147,7 @@ void nx_wordlist_free(nx_wordlist *wl)
   free(wl->forms);
   free(wl->words);
   free(wl->name);
+  nx_buf_free(&wl->pattern);
   free(wl);
 }
 
@@ -279,21 +284,29 @@ static void add_group(struct nx_buf *out, const char **forms, size_t n,
   free(sub);
 }
 
-nx_status nx_wordlist_pattern(const nx_wordlist *wl, struct nx_buf *out)
+/* A rule set expands a list many times, so its pattern is made once, when
+ * the list is loaded. */
+static void build_pattern(nx_wordlist *wl)
 {
   struct form *sorted = xmalloc(wl->nforms * sizeof *sorted);
   memcpy(sorted, wl->forms, wl->nforms * sizeof *sorted);
   qsort(sorted, wl->nforms, sizeof *sorted, longer_first);
-  const char **forms = xmalloc(wl->nforms * sizeof *forms + 1);
+  const char **forms = xmalloc(wl->nforms * sizeof *forms);
   for (size_t i = 0; i < wl->nforms; i++)
     forms[i] = sorted[i].text;
+  struct nx_buf *out = &wl->pattern;
+  nx_buf_init(out, 0);
   nx_buf_adds(out, "(?:");
   if (wl->nforms < GROUP_LIST)
     add_flat(out, forms, wl->nforms);
   else
     add_group(out, forms, wl->nforms, 0);
-  nx_status st = nx_buf_addc(out, ')');
+  nx_buf_addc(out, ')');
   free(forms);
   free(sorted);
-  return st;
+}
+
+nx_status nx_wordlist_pattern(const nx_wordlist *wl, struct nx_buf *out)
+{
+  return nx_buf_add(out, wl->pattern.data, wl->pattern.len);
 }
