@@ -274,6 +274,29 @@ static int by_order(const void *a, const void *b)
   return strcmp(x->name, y->name);
 }
 
+/* Files every rule's keywords in one table, so that one scan of a text
+ * finds them all, and gives each rule the set of its ids. */
+static void compile_keywords(nx_ruleset *rs)
+{
+  nx_keywords_free(rs->keywords);
+  rs->keywords = nx_keywords_new();
+  for (size_t i = 0; i < rs->nrules; i++)
+    for (size_t k = 0; k < rs->rules[i]->nkeywords; k++)
+      nx_keywords_add(rs->keywords, rs->rules[i]->keywords[k]);
+  size_t words = (nx_keywords_count(rs->keywords) + 63) / 64;
+  for (size_t i = 0; i < rs->nrules; i++) {
+    struct nx_rule *r = rs->rules[i];
+    if (r->nkeywords == 0)
+      continue;
+    free(r->keyword_set);
+    r->keyword_set = xcalloc(words, sizeof *r->keyword_set);
+    for (size_t k = 0; k < r->nkeywords; k++) {
+      size_t id = nx_keywords_add(rs->keywords, r->keywords[k]);
+      r->keyword_set[id / 64] |= UINT64_C(1) << (id % 64);
+    }
+  }
+}
+
 nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
 {
   nx_status st = NX_OK;
@@ -290,7 +313,9 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
     st = compile_pattern(rs, c->pattern, c->file, c->pattern_line, NULL,
                          &c->re, err);
   }
-  if (st == NX_OK)
+  if (st == NX_OK) {
+    compile_keywords(rs);
     rs->compiled = 1;
+  }
   return st;
 }

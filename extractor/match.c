@@ -16,6 +16,8 @@ struct nx_matcher {
   pcre2_match_data *md;
   pcre2_match_context *mc;
   pcre2_match_context *bounded; /* mc with an offset limit, for spans */
+  struct nx_keyword_hits keywords; /* in the text being matched */
+  const char *keywords_of;         /* that text, or NULL: not found yet */
 };
 
 nx_matcher *nx_matcher_new(const nx_ruleset *rs)
@@ -56,6 +58,7 @@ void nx_matcher_free(nx_matcher *m)
   pcre2_match_data_free(m->md);
   pcre2_match_context_free(m->mc);
   pcre2_match_context_free(m->bounded);
+  nx_keyword_hits_free(&m->keywords);
   pcre2_jit_stack_free(m->jit_stack);
   free(m);
 }
@@ -157,14 +160,41 @@ static bool match_span(nx_matcher *m, size_t index, const char *text,
   return true;
 }
 
-/* Finds the next anchor at or after 'at'; false when there is none (or the
- * anchor hit a limit: *rc tells). */
-static bool next_anchor(nx_matcher *m, const struct nx_rule *r,
-                        const char *text, size_t len, size_t at, size_t *hit,
-                        size_t *hit_end, int *rc)
+/* Where a rule with an anchor or keywords can match: the occurrences of
+ * its anchor pattern, or of its keywords, one after another. */
+struct anchor_scan {
+  const struct nx_rule *r;
+  const char *text;
+  size_t len;
+  size_t next; /* keywords: the next hit to look at */
+  int rc;      /* anchor: the last pcre2_match result */
+};
+
+static bool has_keyword(const struct nx_rule *r, uint32_t id)
 {
-  *rc = at < len ? run(m, r->anchor_re, text, len, at, 0) : PCRE2_ERROR_NOMATCH;
-  if (*rc < 0)
+  return (r->keyword_set[id / 64] >> (id % 64)) & 1;
+}
+
+/* Finds the next occurrence that starts at or after 'at'; false when there
+ * is none (or the anchor hit a limit: a->rc tells). */
+static bool next_anchor(nx_matcher *m, struct anchor_scan *a, size_t at,
+                        size_t *hit, size_t *hit_end)
+{
+  if (a->r->keyword_set) {
+    const struct nx_keyword_hits *k = &m->keywords;
+    for (; a->next < k->n; a->next++) {
+      const struct nx_keyword_hit *h = &k->v[a->next];
+      if (h->at >= at && has_keyword(a->r, h->id)) {
+        *hit = h->at;
+        *hit_end = h->at + h->len;
+        return true;
+      }
+    }
+    return false;
+  }
+  a->rc = at < a->len ? run(m, a->r->anchor_re, a->text, a->len, at, 0)
+                      : PCRE2_ERROR_NOMATCH;
+  if (a->rc < 0)
     return false;
   const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
   *hit = ov[0];
@@ -172,12 +202,12 @@ static bool next_anchor(nx_matcher *m, const struct nx_rule *r,
   return true;
 }
 
-/* A rule with an anchor runs only on the sentences (or, with
- * anchor_scope = paragraph, the paragraphs) where its anchor (a cheap
- * pattern, such as the verbs every match contains) occurs, within
- * NX_CONTEXT_MAX bytes of it: long documents then cost one fast scan per
- * rule instead of a full match attempt at every position. And as every
- * match contains an anchor, no match starts after the last anchor of its
+/* A rule with an anchor (a cheap pattern, such as the verbs every match
+ * contains) or keywords runs only on the sentences (or, with
+ * anchor_scope = paragraph, the paragraphs) where one occurs, within
+ * NX_CONTEXT_MAX bytes of it: long documents then cost one fast scan
+ * instead of a full match attempt at every position. And as every match
+ * contains an occurrence, no match starts after the last one of its
  * sentence: PCRE2's offset limit stops the search there instead of trying
  * every position to the end of the sentence. */
 static void match_rule(nx_matcher *m, size_t index, const char *text,
@@ -185,13 +215,17 @@ static void match_rule(nx_matcher *m, size_t index, const char *text,
 {
   const struct nx_rule *r = m->rs->rules[index];
   bool ok = true;
-  int rc = 0;
-  if (r->anchor_re == NULL) {
+  struct anchor_scan a = {r, text, len, 0, 0};
+  if (r->anchor_re == NULL && r->keyword_set == NULL) {
     ok = match_span(m, index, text, len, 0, len, len, out);
   } else {
+    if (r->keyword_set && m->keywords_of != text) {
+      nx_keywords_find(m->rs->keywords, text, len, &m->keywords);
+      m->keywords_of = text;
+    }
     size_t done = 0; /* text before 'done' has been matched */
     size_t hit, hit_end;
-    bool found = next_anchor(m, r, text, len, 0, &hit, &hit_end, &rc);
+    bool found = next_anchor(m, &a, 0, &hit, &hit_end);
     while (ok && found) {
       size_t s, e;
       if (r->anchor_paragraph)
@@ -200,19 +234,20 @@ static void match_rule(nx_matcher *m, size_t index, const char *text,
         nx_text_sentence(text, len, hit, &s, &e);
       if (s < done)
         s = done;
-      /* The last anchor that starts in [s, e) bounds where matches start. */
+      /* The last occurrence that starts in [s, e) bounds where matches
+       * start. */
       size_t last;
       do {
         last = hit_end > hit ? hit_end - 1 : hit;
         size_t at = hit_end > hit ? hit_end : nx_utf8_next(text, len, hit);
-        found = next_anchor(m, r, text, len, at, &hit, &hit_end, &rc);
+        found = next_anchor(m, &a, at, &hit, &hit_end);
       } while (found && hit < e);
       if (e > s)
         ok = match_span(m, index, text, len, s, last, e, out);
       done = e > done ? e : done;
     }
   }
-  if (rc < 0 && is_limit(rc))
+  if (a.rc < 0 && is_limit(a.rc))
     ok = false;
   if (!ok) {
     out->limited =
@@ -224,6 +259,7 @@ static void match_rule(nx_matcher *m, size_t index, const char *text,
 void nx_match_text(nx_matcher *m, const char *text, size_t len, size_t only,
                    struct nx_hits *out)
 {
+  m->keywords_of = NULL; /* a new text, maybe at the same address */
   for (size_t i = 0; i < m->rs->nrules; i++)
     if (only == (size_t)-1 || only == i)
       match_rule(m, i, text, len, out);

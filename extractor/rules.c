@@ -54,6 +54,10 @@ static void free_rule(struct nx_rule *r)
   free(r->pattern);
   free(r->veto);
   free(r->anchor);
+  for (size_t i = 0; i < r->nkeywords; i++)
+    free(r->keywords[i]);
+  free(r->keywords);
+  free(r->keyword_set);
   free(r->expanded);
   pcre2_code_free(r->re);
   pcre2_code_free(r->veto_re);
@@ -136,6 +140,7 @@ void nx_ruleset_free(nx_ruleset *rs)
     free_define(rs->defines[i]);
   for (size_t i = 0; i < rs->nlists; i++)
     nx_wordlist_free(rs->lists[i]);
+  nx_keywords_free(rs->keywords);
   free(rs->rules);
   free(rs->types);
   free(rs->cuts);
@@ -344,6 +349,14 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
     free(r->anchor);
     r->anchor = xstrdup(val);
     r->anchor_line = line;
+  } else if (strcmp(key, "keywords") == 0) {
+    for (size_t i = 0; i < r->nkeywords; i++)
+      free(r->keywords[i]);
+    free(r->keywords);
+    r->keywords = split_names(val, &r->nkeywords);
+    r->keywords_line = line;
+    if (r->nkeywords == 0)
+      return syntax(rd, line, "keywords needs at least one word");
   } else if (strcmp(key, "veto") == 0) {
     free(r->veto);
     r->veto = xstrdup(val);
@@ -461,6 +474,12 @@ static nx_status end_section(struct reader *rd)
     if (r->pattern == NULL || r->type_name == NULL) {
       st = syntax(rd, r->line, "rule '%s' needs a type and a pattern",
                   r->name);
+      free_rule(r);
+      return st;
+    }
+    if (r->anchor && r->keywords) {
+      st = syntax(rd, r->keywords_line,
+                  "rule '%s' has an anchor and keywords: use one", r->name);
       free_rule(r);
       return st;
     }

@@ -9,6 +9,7 @@
 #include <pcre2.h>
 #include <stdint.h>
 
+#include "keywords.h"
 #include "rules.h"
 #include "wordlist.h"
 
@@ -62,6 +63,10 @@ struct nx_rule {
   size_t type; /* index into ruleset types */
   char *pattern, *veto, *anchor;
   unsigned pattern_line, veto_line, anchor_line;
+  char **keywords; /* "keywords = a, b": words every match contains */
+  size_t nkeywords;
+  unsigned keywords_line;
+  uint64_t *keyword_set; /* bit i: ruleset keyword id i is one of them */
   pcre2_code *re, *veto_re, *anchor_re;
   struct nx_field *fields;
   size_t nfields;
@@ -139,6 +144,7 @@ struct nx_ruleset {
   nx_wordlist **lists;
   size_t nlists;
   uint32_t max_pairs; /* ovector pairs the largest pattern needs */
+  nx_keywords *keywords; /* every rule's keywords, found in one scan */
   int compiled;
   int no_jit;
 };
