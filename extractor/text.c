@@ -83,12 +83,87 @@ static bool is_ascii(const char *p, size_t len)
   return true;
 }
 
+static const char as_is[] = ""; /* simple_fold: the character stays */
+
+/* What NFKC and fold() make of the typographic characters English news is
+ * full of (quotes, dashes, spaces, the ellipsis) and of the Latin-1
+ * letters, which NFKC keeps (as_is); NULL for any other character. 'n'
+ * is its length in bytes (2 or 3). */
+static const char *simple_fold(const unsigned char *c, size_t left, size_t *n)
+{
+  if (c[0] == 0xC2 && left >= 2) {
+    *n = 2;
+    switch (c[1]) {
+    case 0xA0: return " ";
+    case 0xAB: case 0xBB: return "\"";
+    case 0xAD: return ""; /* soft hyphen: default-ignorable */
+    default: return NULL;
+    }
+  }
+  if (c[0] == 0xC3 && left >= 2 && c[1] >= 0x80 && c[1] <= 0xBF) {
+    *n = 2; /* U+00C0..U+00FF: letters, and the times and divide signs */
+    return as_is;
+  }
+  if (c[0] != 0xE2 || left < 3 || c[1] != 0x80)
+    return NULL;
+  *n = 3;
+  unsigned char b = c[2];
+  if (b >= 0x80 && b <= 0x8A) return " "; /* U+2000..U+200A */
+  if (b == 0x8B) return "";                 /* zero-width space */
+  if (b >= 0x90 && b <= 0x95) return "-";
+  if (b >= 0x98 && b <= 0x9B) return "'";
+  if (b >= 0x9C && b <= 0x9F) return "\"";
+  if (b == 0xA6) return "...";
+  if (b == 0xAF) return " ";
+  if (b == 0xB2 || b == 0xB5) return "'";
+  if (b == 0xB3 || b == 0xB6) return "\"";
+  return NULL;
+}
+
+/* nx_text_normalize for text that is ASCII but for the characters
+ * simple_fold knows, without utf8proc: false (and nothing added) when
+ * another character occurs. A Latin-1 letter is copied as it is, which NFC
+ * would keep too: no combining mark can follow it here. */
+static bool normalize_simple(const char *p, size_t len, struct nx_buf *tmp)
+{
+  for (size_t i = 0; i < len;) {
+    const unsigned char *c = (const unsigned char *)p + i;
+    if (*c < 0x80) {
+      size_t j = i + 1;
+      while (j < len && (unsigned char)p[j] < 0x80)
+        j++;
+      nx_buf_add(tmp, p + i, j - i);
+      i = j;
+      continue;
+    }
+    size_t n;
+    const char *as = simple_fold(c, len - i, &n);
+    if (as == NULL)
+      return false;
+    if (as == as_is)
+      nx_buf_add(tmp, p + i, n);
+    else
+      nx_buf_adds(tmp, as);
+    i += n;
+  }
+  return true;
+}
+
 nx_status nx_text_normalize(const char *p, size_t len, struct nx_buf *out)
 {
   if (len == 0)
     return NX_OK;
   if (is_ascii(p, len))
     return add_collapsed(out, p, len);
+  struct nx_buf simple;
+  nx_buf_init(&simple, 0);
+  if (normalize_simple(p, len, &simple)) {
+    nx_status st = add_collapsed(out, simple.data ? simple.data : "",
+                                 simple.len);
+    nx_buf_free(&simple);
+    return st;
+  }
+  nx_buf_free(&simple);
   /* Callers repair their input, but the output must be valid UTF-8
    * whatever comes in (PCRE2 matches it with PCRE2_NO_UTF_CHECK). */
   struct nx_buf clean;

@@ -42,6 +42,20 @@ int main(void)
          "NFKC maps a full-width dollar sign");
   STR_EQ(normalized("\xE2\x80\xAF" "x", &b), "x",
          "narrow NBSP at the start is trimmed");
+  /* The fast path for typographic characters and Latin-1 letters, and the
+   * utf8proc path, give the same text. */
+  STR_EQ(normalized("Caf\xC3\xA9 \xC2\xAB" "Buy\xC2\xBB\xE2\x80\xA6 co\xC2\xADop",
+                    &b),
+         "Caf\xC3\xA9 \"Buy\"... coop", "fast path: Latin-1, guillemets, "
+         "ellipsis, soft hyphen");
+  STR_EQ(normalized("Caf\xC3\xA9 \xC2\xAB" "Buy\xC2\xBB\xE2\x80\xA6 co\xC2\xADop "
+                    "\xE4\xB8\x80", &b),
+         "Caf\xC3\xA9 \"Buy\"... coop \xE4\xB8\x80",
+         "the same through utf8proc (a CJK character forces it)");
+  STR_EQ(normalized("e\xCC\x81t\xC3\xA9", &b), "\xC3\xA9t\xC3\xA9",
+         "a combining accent composes (utf8proc path)");
+  STR_EQ(normalized("2\xC2\xB2", &b), "22", "a superscript two is not a "
+         "Latin-1 letter: NFKC folds it");
 
   STR_EQ(repaired("ok\xFFok", 5, &b), "ok\xEF\xBF\xBDok",
          "invalid byte becomes U+FFFD");
