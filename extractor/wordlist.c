@@ -181,25 +181,35 @@ static int longer_first(const void *a, const void *b)
 
 /* Patterns. PCRE2 tries the alternatives of a group one by one, so a flat
  * alternation of hundreds of brokers, tried at every position of a sentence,
- * was most of the matching time. The forms are therefore grouped by their
- * first characters (case folded), each group behind a lookahead that fails
- * at once on any other text: (?=[Bb])(?:Barclays|BofA|...). Forms that can
- * match at one position all share those characters, so they sit in one
- * group, in their longest-first order, and the grouped pattern matches
- * exactly what the flat one does, in or out of (?i). */
+ * was most of the matching time. The forms are therefore factored into a
+ * prefix tree, "B(?:arclays|MO|o(?:fA|...))": a position where no form
+ * starts costs one comparison per first letter instead of one per form.
+ *
+ * The tree must match what the flat, longest-first alternation matches, in
+ * the same order of preference, inside or outside (?i). It does because at
+ * each node the branches start with characters that differ even case
+ * folded, so at most one branch can go on at a given position, and a form
+ * that ends at the node (shorter than every form below it) comes last.
+ * Where forms differ only in the case of a character ("Avalanche",
+ * "avalanche"), they stay a flat group, behind a lookahead on that
+ * character. */
 
-#define GROUP_MIN 8   /* smaller groups are not split further */
-#define GROUP_LIST 100 /* smaller lists stay flat: the lookaheads make the
-                        * pattern longer, and PCRE2 caps a compiled
-                        * pattern at 64 KiB */
-#define GROUP_DEPTH 2 /* characters a lookahead checks at most */
+/* Bytes of the UTF-8 character at c. */
+static size_t char_bytes(const char *c)
+{
+  size_t n = 1;
+  if ((unsigned char)*c >= 0x80)
+    while ((c[n] & 0xC0) == 0x80)
+      n++;
+  return n;
+}
 
 /* The key a character is grouped by: ASCII letters folded; every non-ASCII
  * character one key, as case folding may pair any two of them. */
-static int group_key(const char *form, size_t depth)
+static int group_key(const char *c)
 {
-  unsigned char c = (unsigned char)form[depth];
-  return c >= 0x80 ? 0x80 : tolower(c);
+  unsigned char u = (unsigned char)*c;
+  return u >= 0x80 ? 0x80 : tolower(u);
 }
 
 /* One character of a form, escaped for an extended-syntax pattern; a space
@@ -207,10 +217,7 @@ static int group_key(const char *form, size_t depth)
 static size_t add_char(struct nx_buf *out, const char *c)
 {
   unsigned char u = (unsigned char)*c;
-  size_t n = 1;
-  if (u >= 0x80)
-    while ((c[n] & 0xC0) == 0x80)
-      n++;
+  size_t n = char_bytes(c);
   if (u == ' ')
     nx_buf_adds(out, "\\s+");
   else if (isalnum(u) || u >= 0x80)
@@ -222,66 +229,85 @@ static size_t add_char(struct nx_buf *out, const char *c)
   return n;
 }
 
-static void add_flat(struct nx_buf *out, const char **forms, size_t n)
+/* The forms from byte 'depth' on, one after another. */
+static void add_flat(struct nx_buf *out, const char **forms, size_t n,
+                     size_t depth)
 {
   for (size_t i = 0; i < n; i++) {
     if (i)
       nx_buf_addc(out, '|');
-    for (const char *c = forms[i]; *c;)
+    for (const char *c = forms[i] + depth; *c;)
       c += add_char(out, c);
   }
 }
 
-/* forms[0, n): longest first, all sharing their first 'depth' ASCII
- * characters (case folded), none of them a space. */
-static void add_group(struct nx_buf *out, const char **forms, size_t n,
-                      size_t depth)
+/* One branch of a node: the forms whose next character has one key. */
+struct branch {
+  const char **forms; /* longest first */
+  size_t n;
+  bool one_char; /* all have the very same next character */
+};
+
+/* forms[0, n): longest first, all starting with the same 'depth' bytes,
+ * which the pattern has matched already; appends what matches the rest. */
+static void add_node(struct nx_buf *out, const char **forms, size_t n,
+                     size_t depth)
 {
-  if (n < GROUP_MIN || depth == GROUP_DEPTH) {
-    add_flat(out, forms, n);
-    return;
-  }
-  const char **sub = xmalloc(n * sizeof *sub);
-  bool *done = xcalloc(n, sizeof *done);
-  bool first = true;
+  struct branch *b = xcalloc(n, sizeof *b);
+  const char **sorted = xmalloc(n * sizeof *sorted); /* by branch */
+  bool *taken = xcalloc(n, sizeof *taken);
+  size_t nb = 0, used = 0;
+  bool ends = false; /* a form ends here */
   for (size_t i = 0; i < n; i++) {
-    if (done[i] || strlen(forms[i]) <= depth)
+    if (taken[i])
       continue;
-    int key = group_key(forms[i], depth);
-    size_t m = 0;
-    for (size_t j = i; j < n; j++)
-      if (!done[j] && strlen(forms[j]) > depth &&
-          group_key(forms[j], depth) == key) {
-        sub[m++] = forms[j];
-        done[j] = true;
-      }
-    nx_buf_adds(out, first ? "" : "|");
-    first = false;
-    if (key == 0x80 || key == ' ') { /* no lookahead that stays exact */
-      add_flat(out, sub, m);
+    if (forms[i][depth] == '\0') {
+      ends = true;
       continue;
     }
-    /* (?i:...) compiles to caseless characters, smaller than classes. */
-    nx_buf_adds(out, "(?=(?i:");
-    for (size_t d = 0; d <= depth; d++)
-      add_char(out, &sub[0][d]);
-    nx_buf_addc(out, ')');
-    nx_buf_adds(out, ")(?:");
-    add_group(out, sub, m, depth + 1);
+    const char *c = forms[i] + depth;
+    size_t len = char_bytes(c);
+    struct branch *br = &b[nb++];
+    *br = (struct branch){sorted + used, 0, true};
+    for (size_t j = i; j < n; j++) {
+      const char *d = forms[j] + depth;
+      if (taken[j] || *d == '\0' || group_key(d) != group_key(c))
+        continue;
+      taken[j] = true;
+      sorted[used++] = forms[j];
+      br->n++;
+      if (char_bytes(d) != len || memcmp(d, c, len) != 0)
+        br->one_char = false;
+    }
+  }
+  bool group = nb + ends > 1;
+  if (group)
+    nx_buf_adds(out, "(?:");
+  for (size_t k = 0; k < nb; k++) {
+    if (k)
+      nx_buf_addc(out, '|');
+    const char *c = b[k].forms[0] + depth;
+    if (b[k].one_char) {
+      add_char(out, c);
+      add_node(out, b[k].forms, b[k].n, depth + char_bytes(c));
+      continue;
+    }
+    if (group_key(c) != 0x80) { /* (?i:x) compiles to one caseless char */
+      nx_buf_adds(out, "(?=(?i:");
+      add_char(out, c);
+      nx_buf_adds(out, "))");
+    }
+    nx_buf_adds(out, "(?:");
+    add_flat(out, b[k].forms, b[k].n, depth);
     nx_buf_addc(out, ')');
   }
-  /* Forms no longer than the shared characters: shorter than every form
-   * in the groups, so last, as in the longest-first order. */
-  size_t m = 0;
-  for (size_t i = 0; i < n; i++)
-    if (!done[i])
-      sub[m++] = forms[i];
-  if (m) {
-    nx_buf_adds(out, first ? "" : "|");
-    add_flat(out, sub, m);
-  }
-  free(done);
-  free(sub);
+  if (ends && nb)
+    nx_buf_addc(out, '|');
+  if (group)
+    nx_buf_addc(out, ')');
+  free(taken);
+  free(sorted);
+  free(b);
 }
 
 /* A rule set expands a list many times, so its pattern is made once, when
@@ -297,10 +323,7 @@ static void build_pattern(nx_wordlist *wl)
   struct nx_buf *out = &wl->pattern;
   nx_buf_init(out, 0);
   nx_buf_adds(out, "(?:");
-  if (wl->nforms < GROUP_LIST)
-    add_flat(out, forms, wl->nforms);
-  else
-    add_group(out, forms, wl->nforms, 0);
+  add_node(out, forms, wl->nforms, 0);
   nx_buf_addc(out, ')');
   free(forms);
   free(sorted);
