@@ -3,6 +3,7 @@
 #include "rules_impl.h"
 
 #include "buf.h"
+#include "expand.h"
 #include "expr.h"
 #include "xalloc.h"
 
@@ -11,74 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_EXPANSION_DEPTH 16
-
-static struct nx_define *define_named(const nx_ruleset *rs,
-                                      const char *name, size_t len)
-{
-  for (size_t i = 0; i < rs->ndefines; i++)
-    if (strlen(rs->defines[i]->name) == len &&
-        strncmp(rs->defines[i]->name, name, len) == 0)
-      return rs->defines[i];
-  return NULL;
-}
-
-static const nx_wordlist *list_named(const nx_ruleset *rs, const char *name,
-                                     size_t len)
-{
-  char key[128];
-  if (len >= sizeof key)
-    return NULL;
-  memcpy(key, name, len);
-  key[len] = '\0';
-  return nx_ruleset_list(rs, key);
-}
-
-/* Appends 'src' to out with every {{name}} replaced by its definition or
- * list. On an unknown name or a loop, writes the name to 'bad'. */
-static bool expand(const nx_ruleset *rs, const char *src, struct nx_buf *out,
-                   int depth, char *bad, size_t badsize)
-{
-  if (depth > MAX_EXPANSION_DEPTH) {
-    snprintf(bad, badsize, "definitions nested too deeply (a loop?)");
-    return false;
-  }
-  const char *at = src;
-  while (*at) {
-    const char *open = strstr(at, "{{");
-    if (open == NULL) {
-      nx_buf_adds(out, at);
-      break;
-    }
-    nx_buf_add(out, at, (size_t)(open - at));
-    const char *name = open + 2;
-    const char *close = strstr(name, "}}");
-    if (close == NULL) {
-      snprintf(bad, badsize, "'{{' without '}}'");
-      return false;
-    }
-    size_t len = (size_t)(close - name);
-    struct nx_define *d = define_named(rs, name, len);
-    const nx_wordlist *wl = d ? NULL : list_named(rs, name, len);
-    if (d) {
-      d->used = 1;
-      nx_buf_adds(out, "(?:");
-      if (!expand(rs, d->pattern, out, depth + 1, bad, badsize))
-        return false;
-      /* A newline ends a trailing extended-mode comment in the define. */
-      nx_buf_adds(out, "\n)");
-    } else if (wl) {
-      nx_wordlist_pattern(wl, out);
-    } else {
-      snprintf(bad, badsize, "no definition or list named '%.*s'", (int)len,
-               name);
-      return false;
-    }
-    at = close + 2;
-  }
-  return true;
-}
-
 /* Compiles 'src' after expansion. On error fills err with the line and
  * column inside the rule file where that can be known. */
 void nx_ruleset_set_jit(nx_ruleset *rs, bool jit)
@@ -86,15 +19,47 @@ void nx_ruleset_set_jit(nx_ruleset *rs, bool jit)
   rs->no_jit = !jit;
 }
 
+/* pcre2_compile with the options every rule pattern gets. */
+static pcre2_code *compile_text(const struct nx_buf *pat, int *code,
+                                PCRE2_SIZE *offset)
+{
+  return pcre2_compile(
+      (PCRE2_SPTR)pat->data, pat->len,
+      /* The offset limit bounds where a match of an anchored rule may
+       * start (match.c). */
+      PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_DUPNAMES |
+          PCRE2_USE_OFFSET_LIMIT,
+      code, offset, NULL);
+}
+
+uint32_t nx_rule_min_length(const struct nx_rule *r)
+{
+  /* PCRE2 cannot see through subroutine calls (it reports 0), so the
+   * inline form is compiled again. */
+  struct nx_buf pat = {0};
+  if (r->expanded) {
+    pat.data = r->expanded;
+    pat.len = strlen(r->expanded);
+  }
+  int code;
+  PCRE2_SIZE offset;
+  pcre2_code *re = pat.len ? compile_text(&pat, &code, &offset) : NULL;
+  uint32_t min_len = 0;
+  pcre2_pattern_info(re ? re : r->re, PCRE2_INFO_MINLENGTH, &min_len);
+  pcre2_code_free(re);
+  return min_len;
+}
+
 static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
                                  const char *file, unsigned line,
                                  char **expanded, pcre2_code **out,
                                  struct nx_error *err)
 {
-  struct nx_buf pat;
+  struct nx_buf pat, called;
   nx_buf_init(&pat, 0);
+  nx_buf_init(&called, 0);
   char bad[256];
-  if (!expand(rs, src, &pat, 0, bad, sizeof bad)) {
+  if (!nx_expand_inline(rs, src, &pat, bad, sizeof bad)) {
     nx_buf_free(&pat);
     return nx_fail(err, NX_EREGEX, file, line, 0, "%s", bad);
   }
@@ -104,14 +69,14 @@ static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
   }
   int code;
   PCRE2_SIZE offset;
-  pcre2_code *re = pcre2_compile(
-      (PCRE2_SPTR)pat.data, pat.len,
-      /* The offset limit bounds where a match of an anchored rule may
-       * start (match.c). */
-      PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_DUPNAMES |
-          PCRE2_USE_OFFSET_LIMIT,
-      &code,
-      &offset, NULL);
+  /* The called form where PCRE2 takes it (a call inside a lookbehind must
+   * have a fixed length); the inline form, and its errors, otherwise. */
+  pcre2_code *re = NULL;
+  if (nx_expand_called(rs, src, &called, bad, sizeof bad))
+    re = compile_text(&called, &code, &offset);
+  nx_buf_free(&called);
+  if (re == NULL)
+    re = compile_text(&pat, &code, &offset);
   if (re == NULL) {
     PCRE2_UCHAR msg[160];
     pcre2_get_error_message(code, msg, sizeof msg);

@@ -1,6 +1,8 @@
 /* lint.c: see lint.h. */
 #include "lint.h"
 
+#include "expand.h"
+
 #include "expr.h"
 #include "rules_impl.h"
 
@@ -111,9 +113,7 @@ static bool field_read(const struct nx_rule *r, const char *name)
 static size_t lint_rule(const struct nx_rule *r, FILE *report)
 {
   size_t n = 0;
-  uint32_t min_len = 0;
-  pcre2_pattern_info(r->re, PCRE2_INFO_MINLENGTH, &min_len);
-  if (min_len == 0) {
+  if (nx_rule_min_length(r) == 0) {
     fprintf(report, "%s:%u: warning: rule %s can match the empty string\n",
             r->file, r->pattern_line, r->name);
     n++;
@@ -128,7 +128,9 @@ static size_t lint_rule(const struct nx_rule *r, FILE *report)
   uint32_t count = nx_pattern_group_count(r->re);
   for (uint32_t i = 0; i < count; i++) {
     const char *name = nx_pattern_group_name(r->re, i);
-    if (name[0] == '_' && !field_read(r, name) &&
+    if (name[0] == '_' &&
+        strncmp(name, NX_EXPAND_PREFIX, strlen(NX_EXPAND_PREFIX)) != 0 &&
+        !field_read(r, name) &&
         !pattern_reads_group(r->expanded ? r->expanded : "", name)) {
       fprintf(report,
               "%s:%u: warning: rule %s: group %s maps to no field and "

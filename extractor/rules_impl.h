@@ -156,6 +156,9 @@ const nx_wordlist *nx_ruleset_list(const nx_ruleset *rs, const char *name);
 uint32_t nx_pattern_group_count(const pcre2_code *re);
 const char *nx_pattern_group_name(const pcre2_code *re, uint32_t i);
 
+/* The fewest characters a match of the rule's pattern can have. */
+uint32_t nx_rule_min_length(const struct nx_rule *r);
+
 /* Index of the type called 'name', or (size_t)-1. */
 size_t nx_ruleset_type_index(const nx_ruleset *rs, const char *name);
 
