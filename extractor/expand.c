@@ -149,6 +149,24 @@ static const char *skip_comment(const char *p)
   return nl ? nl + 1 : p + strlen(p);
 }
 
+/* When p is at something that holds no group and sets no option (an
+ * escape, a character class, a comment), returns the character after it;
+ * otherwise NULL. */
+static const char *skip_inert(const char *p)
+{
+  if (*p == '\\')
+    return skip_escape(p);
+  if (*p == '[')
+    return skip_class(p);
+  if (*p == '#')
+    return skip_comment(p);
+  if (p[0] == '(' && p[1] == '?' && p[2] == '#') {
+    const char *end = strchr(p, ')');
+    return end ? end + 1 : p + strlen(p);
+  }
+  return NULL;
+}
+
 /* p is just after "(?"; when an option setting such as "i-s:" or "^x)"
  * follows, applies it to *opts and returns the ':' or ')' after it;
  * otherwise returns NULL. */
@@ -183,15 +201,9 @@ static unsigned options_at(const char *src, const char *upto, unsigned opts)
   unsigned stack[64];
   size_t depth = 0; /* groups open; past 64 their options are not kept */
   for (const char *p = src; p < upto && *p;) {
-    if (*p == '\\') {
-      p = skip_escape(p);
-    } else if (*p == '[') {
-      p = skip_class(p);
-    } else if (*p == '#') {
-      p = skip_comment(p);
-    } else if (p[0] == '(' && p[1] == '?' && p[2] == '#') {
-      const char *end = strchr(p, ')');
-      p = end ? end + 1 : p + strlen(p);
+    const char *next = skip_inert(p);
+    if (next) {
+      p = next;
     } else if (*p == '(') {
       if (depth < 64)
         stack[depth] = opts;
@@ -225,17 +237,11 @@ static unsigned options_at(const char *src, const char *upto, unsigned opts)
 static bool callable(const char *pattern)
 {
   for (const char *p = pattern; *p;) {
-    if (*p == '\\') {
-      if (strchr("Kkg", p[1]) || (p[1] >= '1' && p[1] <= '9'))
-        return false;
-      p = skip_escape(p);
-    } else if (*p == '[') {
-      p = skip_class(p);
-    } else if (*p == '#') {
-      p = skip_comment(p);
-    } else if (p[0] == '(' && p[1] == '?' && p[2] == '#') {
-      const char *end = strchr(p, ')');
-      p = end ? end + 1 : p + strlen(p);
+    if (*p == '\\' && (strchr("Kkg", p[1]) || (p[1] >= '1' && p[1] <= '9')))
+      return false; /* \K, or a reference to a group */
+    const char *next = skip_inert(p);
+    if (next) {
+      p = next;
     } else if (*p == '(') {
       if (p[1] != '?')
         return false; /* a capture, or (*VERB) */
