@@ -96,12 +96,14 @@ demo: deps
 	@$(BUILD)/newsextract --pretty corpus/wire-brief.html
 
 # Every suite on the normal build, then the unit, rule, golden, error and
-# fuzz-replay suites again on an ASan+UBSan build, and the golden corpus
-# under valgrind (tests/run.sh).
+# fuzz-replay suites again on an ASan+UBSan build, the worker threads on a
+# ThreadSanitizer build, and the golden corpus under valgrind
+# (tests/run.sh).
 check: deps
 	@$(MAKE) --no-print-directory all unit replay
 	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=address,undefined all unit replay
-	@BUILD=$(BUILD) ASAN_BUILD=build-asan tests/run.sh
+	@$(MAKE) --no-print-directory BUILD=build-tsan SANITIZE=thread all
+	@BUILD=$(BUILD) ASAN_BUILD=build-asan TSAN_BUILD=build-tsan tests/run.sh
 
 unit: $(UNIT_BINS)
 
@@ -166,4 +168,4 @@ lint:
 	  --std=c11 -Iextractor extractor/
 
 clean:
-	rm -rf $(BUILD) build-asan build-clang $(FUZZ_BUILD)
+	rm -rf $(BUILD) build-asan build-tsan build-clang $(FUZZ_BUILD)

@@ -50,8 +50,10 @@ uint32_t nx_rule_min_length(const struct nx_rule *r)
   return min_len;
 }
 
+/* Compiles 'src' after expansion, and JIT-compiles it unless 'lazy' (a
+ * rule's: see nx_rule_codes). */
 static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
-                                 const char *file, unsigned line,
+                                 const char *file, unsigned line, bool lazy,
                                  char **expanded, pcre2_code **out,
                                  struct nx_error *err)
 {
@@ -104,10 +106,54 @@ static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
   nx_buf_free(&pat);
   /* JIT is a speed-up only: without it the interpreter gives the same
    * answers, so a failure here is not an error. */
-  if (!rs->no_jit)
+  if (!rs->no_jit && !lazy)
     pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
   *out = re;
   return NX_OK;
+}
+
+/* JIT-compiled copies of r's patterns, or NULL when one cannot be made. */
+static struct nx_codes *jit_copies(const struct nx_rule *r)
+{
+  const pcre2_code *from[3] = {r->re, r->veto_re, r->anchor_re};
+  pcre2_code *copy[3] = {NULL, NULL, NULL};
+  for (int i = 0; i < 3; i++) {
+    if (from[i] == NULL)
+      continue;
+    copy[i] = pcre2_code_copy(from[i]);
+    if (copy[i] == NULL) {
+      for (int k = 0; k < i; k++)
+        pcre2_code_free(copy[k]);
+      return NULL;
+    }
+    /* Should JIT fail, the copy still gives the same answers. */
+    pcre2_jit_compile(copy[i], PCRE2_JIT_COMPLETE);
+  }
+  struct nx_codes *c = xmalloc(sizeof *c);
+  *c = (struct nx_codes){copy[0], copy[1], copy[2]};
+  return c;
+}
+
+const struct nx_codes *nx_rule_codes(const nx_ruleset *rs,
+                                     const struct nx_rule *r, size_t len)
+{
+  struct nx_codes *jitted =
+      atomic_load_explicit(&r->jitted, memory_order_acquire);
+  if (jitted || rs->no_jit)
+    return jitted ? jitted : &r->interpreted;
+  struct nx_rule *rule = (struct nx_rule *)r; /* its counter and cache */
+  size_t before =
+      atomic_fetch_add_explicit(&rule->ran, len, memory_order_relaxed);
+  if (before < NX_JIT_AFTER && before + len >= NX_JIT_AFTER) {
+    /* Only this thread crossed the mark; the others go on interpreting
+     * the originals, which nothing modifies, until the copies appear. */
+    jitted = jit_copies(r);
+    if (jitted) {
+      atomic_store_explicit(&rule->jitted, jitted, memory_order_release);
+      return jitted;
+    }
+  }
+  return &r->interpreted;
 }
 
 static bool field_named(const struct nx_rule *r, const char *name)
@@ -169,15 +215,16 @@ static nx_status compile_rule(nx_ruleset *rs, struct nx_rule *r,
                               struct nx_error *err)
 {
   nx_status st = compile_pattern(rs, r->pattern, r->file, r->pattern_line,
-                                 &r->expanded, &r->re, err);
+                                 true, &r->expanded, &r->re, err);
   if (st == NX_OK && r->veto)
-    st = compile_pattern(rs, r->veto, r->file, r->veto_line, NULL, &r->veto_re,
-                         err);
+    st = compile_pattern(rs, r->veto, r->file, r->veto_line, true, NULL,
+                         &r->veto_re, err);
   if (st == NX_OK && r->anchor)
-    st = compile_pattern(rs, r->anchor, r->file, r->anchor_line,
+    st = compile_pattern(rs, r->anchor, r->file, r->anchor_line, true,
                          NULL, &r->anchor_re, err);
   if (st != NX_OK)
     return st;
+  r->interpreted = (struct nx_codes){r->re, r->veto_re, r->anchor_re};
   r->type = nx_ruleset_type_index(rs, r->type_name);
   if (!r->no_output)
     rs->types[r->type]->written = 1;
@@ -221,7 +268,7 @@ static nx_status compile_type(nx_ruleset *rs, struct nx_type *t,
     nx_buf_adds(&pat, "(?<![\\w&])");
     nx_wordlist_pattern(in->list, &pat);
     nx_buf_adds(&pat, "(?![\\w&])");
-    nx_status st = compile_pattern(rs, pat.data, file, t->line, NULL,
+    nx_status st = compile_pattern(rs, pat.data, file, t->line, false, NULL,
                                    &in->mention, err);
     nx_buf_free(&pat);
     if (st != NX_OK)
@@ -275,7 +322,7 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
     st = compile_rule(rs, rs->rules[i], err);
   for (size_t i = 0; i < rs->ncuts && st == NX_OK; i++) {
     struct nx_cut *c = rs->cuts[i];
-    st = compile_pattern(rs, c->pattern, c->file, c->pattern_line, NULL,
+    st = compile_pattern(rs, c->pattern, c->file, c->pattern_line, false, NULL,
                          &c->re, err);
   }
   if (st == NX_OK) {

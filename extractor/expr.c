@@ -371,8 +371,10 @@ static char *map_case(char *s, enum nx_fn fn)
 json_t *nx_expr_eval(const struct nx_expr *e, const char *subject,
                      const PCRE2_SIZE *ov, uint32_t pairs)
 {
-  if (e->fn == FN_CONST)
-    return json_is_null(e->constant) ? NULL : json_incref(e->constant);
+  if (e->fn == FN_CONST) /* a copy: worker threads share the constant, and
+                          * jansson's reference count is not theirs to
+                          * share (ThreadSanitizer) */
+    return json_is_null(e->constant) ? NULL : json_copy(e->constant);
   if (e->fn == FN_TEXT) {
     char *s = group_text(e, subject, ov, pairs);
     return s ? string_value(s) : NULL;

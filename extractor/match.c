@@ -84,17 +84,17 @@ static int run(nx_matcher *m, const pcre2_code *re, const char *s, size_t len,
 }
 
 /* True when the rule's veto matches the sentence that holds the match. */
-static bool vetoed(nx_matcher *m, const struct nx_rule *r, const char *text,
+static bool vetoed(nx_matcher *m, const struct nx_codes *c, const char *text,
                    size_t len, size_t start, size_t end)
 {
-  if (r->veto_re == NULL)
+  if (c->veto == NULL)
     return false;
   size_t s0, e0, s1, e1;
   nx_text_sentence(text, len, start, &s0, &e0);
   nx_text_sentence(text, len, end ? end - 1 : 0, &s1, &e1);
   (void)e0;
   (void)s1;
-  return run(m, r->veto_re, text + s0, e1 - s0, 0, 0) >= 0;
+  return run(m, c->veto, text + s0, e1 - s0, 0, 0) >= 0;
 }
 
 static struct nx_hit *add_hit(struct nx_hits *out, size_t rule,
@@ -123,16 +123,16 @@ static json_t *eval_fields(const struct nx_rule *r, const char *text,
  * 'to', after an empty match retrying at the same place for a non-empty one
  * (as pcre2demo.c does). The text before 'from' stays visible to
  * lookbehinds. False when the rule hit a limit. */
-static bool match_span(nx_matcher *m, size_t index, const char *text,
-                       size_t len, size_t from, size_t last, size_t to,
-                       struct nx_hits *out)
+static bool match_span(nx_matcher *m, size_t index, const struct nx_codes *c,
+                       const char *text, size_t len, size_t from, size_t last,
+                       size_t to, struct nx_hits *out)
 {
   const struct nx_rule *r = m->rs->rules[index];
   size_t at = from;
   uint32_t opts = 0;
   pcre2_set_offset_limit(m->bounded, last);
   while (at <= to && at <= last) {
-    int rc = run_in(m, m->bounded, r->re, text, to, at, opts);
+    int rc = run_in(m, m->bounded, c->re, text, to, at, opts);
     if (rc == PCRE2_ERROR_NOMATCH) {
       if (opts == 0)
         break;
@@ -147,7 +147,7 @@ static bool match_span(nx_matcher *m, size_t index, const char *text,
     size_t start = ov[0], end = ov[1];
     if (end > start) {
       json_t *fields = eval_fields(r, text, ov, pairs);
-      if (!vetoed(m, r, text, len, start, end))
+      if (!vetoed(m, c, text, len, start, end))
         add_hit(out, index, start, end, fields);
       else if (m->keep_vetoed)
         add_hit(out, index, start, end, fields)->drop = NX_DROP_VETO;
@@ -164,6 +164,7 @@ static bool match_span(nx_matcher *m, size_t index, const char *text,
  * its anchor pattern, or of its keywords, one after another. */
 struct anchor_scan {
   const struct nx_rule *r;
+  const struct nx_codes *codes; /* set before the first anchor scan */
   const char *text;
   size_t len;
   size_t next; /* keywords: the next hit to look at */
@@ -192,7 +193,7 @@ static bool next_anchor(nx_matcher *m, struct anchor_scan *a, size_t at,
     }
     return false;
   }
-  a->rc = at < a->len ? run(m, a->r->anchor_re, a->text, a->len, at, 0)
+  a->rc = at < a->len ? run(m, a->codes->anchor, a->text, a->len, at, 0)
                       : PCRE2_ERROR_NOMATCH;
   if (a->rc < 0)
     return false;
@@ -215,9 +216,10 @@ static void match_rule(nx_matcher *m, size_t index, const char *text,
 {
   const struct nx_rule *r = m->rs->rules[index];
   bool ok = true;
-  struct anchor_scan a = {r, text, len, 0, 0};
+  struct anchor_scan a = {r, NULL, text, len, 0, 0};
   if (r->anchor_re == NULL && r->keyword_set == NULL) {
-    ok = match_span(m, index, text, len, 0, len, len, out);
+    const struct nx_codes *c = nx_rule_codes(m->rs, r, len);
+    ok = match_span(m, index, c, text, len, 0, len, len, out);
   } else {
     if (r->keyword_set && m->keywords_of != text) {
       nx_keywords_find(m->rs->keywords, text, len, &m->keywords);
@@ -225,7 +227,12 @@ static void match_rule(nx_matcher *m, size_t index, const char *text,
     }
     size_t done = 0; /* text before 'done' has been matched */
     size_t hit, hit_end;
+    /* A rule whose keywords are absent has not run: it is not counted. */
+    if (r->anchor_re)
+      a.codes = nx_rule_codes(m->rs, r, len);
     bool found = next_anchor(m, &a, 0, &hit, &hit_end);
+    if (found && a.codes == NULL)
+      a.codes = nx_rule_codes(m->rs, r, len);
     while (ok && found) {
       size_t s, e;
       if (r->anchor_paragraph)
@@ -243,7 +250,7 @@ static void match_rule(nx_matcher *m, size_t index, const char *text,
         found = next_anchor(m, &a, at, &hit, &hit_end);
       } while (found && hit < e);
       if (e > s)
-        ok = match_span(m, index, text, len, s, last, e, out);
+        ok = match_span(m, index, a.codes, text, len, s, last, e, out);
       done = e > done ? e : done;
     }
   }

@@ -7,6 +7,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <jansson.h>
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "keywords.h"
@@ -56,6 +57,11 @@ struct nx_example {
   unsigned line;
 };
 
+/* The patterns a rule matches with. */
+struct nx_codes {
+  const pcre2_code *re, *veto, *anchor; /* veto, anchor may be NULL */
+};
+
 struct nx_rule {
   char *name, *file;
   unsigned line;
@@ -67,6 +73,13 @@ struct nx_rule {
   size_t nkeywords;
   unsigned keywords_line;
   uint64_t *keyword_set; /* bit i: ruleset keyword id i is one of them */
+  /* re, veto_re and anchor_re are never JIT-compiled: a rule starts on
+   * PCRE2's interpreter, and once it has been run over NX_JIT_AFTER bytes
+   * of text, JIT-compiled copies are made and published here. The only
+   * state of a compiled ruleset that changes. */
+  struct nx_codes interpreted;
+  _Atomic(struct nx_codes *) jitted;
+  atomic_size_t ran; /* bytes of text the rule was run over */
   pcre2_code *re, *veto_re, *anchor_re;
   struct nx_field *fields;
   size_t nfields;
@@ -158,6 +171,17 @@ const char *nx_pattern_group_name(const pcre2_code *re, uint32_t i);
 
 /* The fewest characters a match of the rule's pattern can have. */
 uint32_t nx_rule_min_length(const struct nx_rule *r);
+
+/* JIT compilation costs about as much as interpreting a rule over 16 KiB
+ * of text: one article through a pipe is done sooner without it, a batch
+ * gets it after its first few documents. */
+#define NX_JIT_AFTER (8u * 1024)
+
+/* The patterns to run r with over a text of 'len' bytes: the interpreted
+ * ones, or the JIT-compiled copies once r has run over NX_JIT_AFTER bytes
+ * (the thread that crosses the mark compiles them). Thread-safe. */
+const struct nx_codes *nx_rule_codes(const nx_ruleset *rs,
+                                     const struct nx_rule *r, size_t len);
 
 /* Index of the type called 'name', or (size_t)-1. */
 size_t nx_ruleset_type_index(const nx_ruleset *rs, const char *name);

@@ -207,5 +207,19 @@ else
   skip "sanitizer suites" "no $ASAN_BUILD/newsextract (make check builds it)"
 fi
 
+# The worker threads on the ThreadSanitizer build: any data race fails.
+TSAN_BUILD=${TSAN_BUILD:-build-tsan}
+if [ -x "$TSAN_BUILD/newsextract" ]; then
+  LABEL=tsan NX=$TSAN_BUILD/newsextract
+  export NX
+  export TSAN_OPTIONS=halt_on_error=1
+  suite "worker threads"
+  for t in threads batch-order; do
+    if out=$(bash "tests/cli/$t.sh" 2>&1); then pass "cli: $t.sh"; else fail "cli: $t.sh" "$out"; fi
+  done
+else
+  skip "thread sanitizer suite" "no $TSAN_BUILD/newsextract (make check builds it)"
+fi
+
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

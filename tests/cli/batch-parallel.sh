@@ -4,16 +4,7 @@ set -e
 command -v parallel >/dev/null || { echo "GNU parallel is not installed (make deps installs it)"; exit 1; }
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-python3 - "$dir" corpus/*.html corpus/*.txt <<'PY'
-import json, sys
-d, files = sys.argv[1], sys.argv[2:]
-with open(d + "/dump.jsonl", "w") as out:
-    for i in range(40):
-        f = files[i % len(files)]
-        text = open(f, encoding="utf-8", errors="replace").read()
-        key = "html" if f.endswith(".html") else "text"
-        out.write(json.dumps({"id": "%s#%d" % (f, i), key: text}) + "\n")
-PY
+python3 tests/cli/corpus_dump.py 40 "$dir/dump.jsonl" corpus/*.html corpus/*.txt
 "$NX" "$dir/dump.jsonl" >"$dir/one"
 parallel --will-cite --pipe --block 20k -k -j2 "$NX" <"$dir/dump.jsonl" >"$dir/many"
 cmp "$dir/one" "$dir/many" || { echo "parallel --pipe differs from one process"; exit 1; }
