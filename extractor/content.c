@@ -1,6 +1,6 @@
-/* content.c: see content.h. Per-element measures live in one array; each
- * element's _private field holds its index + 1 (the tree is ours until
- * xmlFreeDoc and nothing else uses the field). */
+/* content.c: see content.h. Per-element measures live in one array, in
+ * the order the first pass meets the elements; 'slot' maps an element's
+ * id (dom.h) to its index there, so the tree stays read-only. */
 #include "content.h"
 
 #include "dom.h"
@@ -18,7 +18,7 @@
 enum { MARK_MAIN = 1 };
 
 struct node {
-  xmlNode *x;
+  const struct nx_node *x;
   size_t parent; /* index, NONE for the body */
   size_t owner;  /* the nearest block (self included) that owns its text */
   /* Totals over the visible subtree, recomputed by each pass. */
@@ -43,19 +43,36 @@ struct nx_hints {
 
 static struct nx_hints no_hints;
 
+/* What the hint lists say of one class and id pair. Many elements of a
+ * page share a class, so each pair is folded and matched once. */
+struct verdict {
+  const char *cls, *id; /* as in the tree ("" when absent); NULL: free */
+  bool good, bad, neg;  /* 'neg' includes 'bad' */
+};
+
 struct nx_content {
   struct node *v;
   size_t n, cap;
-  xmlNode *body;
+  size_t *slot; /* by element id: the index in v, or NONE */
+  size_t nslot;
+  const struct nx_node *body;
   struct nx_hints *h;
-  xmlNode **roots;
+  struct verdict *verdicts; /* open addressing, 'vcap' a power of two */
+  size_t nverdicts, vcap;
+  const struct nx_node **roots;
   size_t nroots;
   bool relaxed;
 };
 
-static size_t index_of(const xmlNode *x)
+/* The index of a measured element. */
+static size_t index_of(const struct nx_content *c, const struct nx_node *x)
 {
-  return (size_t)(uintptr_t)x->_private - 1;
+  return c->slot[x->id];
+}
+
+static bool measured(const struct nx_content *c, const struct nx_node *x)
+{
+  return x->id < c->nslot && c->slot[x->id] != NONE;
 }
 
 /* The list 'name' as "(?<![a-z0-9])(?:form|form|...)", compiled: a hint
@@ -86,22 +103,23 @@ static pcre2_code *compile_list(const nx_ruleset *rs, const char *name)
 }
 
 /* "storyBody share-bar_top" -> "story body share bar top": lower case,
- * a break at each lower-to-upper step and at every non-alphanumeric. */
-static void fold_hint(const char *s, struct nx_buf *out)
+ * a break at each lower-to-upper step and at every non-alphanumeric.
+ * Writes at most 2 * strlen(s) bytes to out and returns how many. */
+static size_t fold_hint(const char *s, char *out)
 {
+  size_t n = 0;
   char prev = ' ';
   for (; *s; s++) {
     unsigned char c = (unsigned char)*s;
-    char add;
     if (isalnum(c)) {
       if (isupper(c) && islower((unsigned char)prev))
-        nx_buf_addc(out, ' ');
-      add = (char)tolower(c);
+        out[n++] = ' ';
+      out[n++] = (char)tolower(c);
     } else
-      add = ' ';
-    nx_buf_addc(out, add);
+      out[n++] = ' ';
     prev = (char)c;
   }
+  return n;
 }
 
 static bool hint_hits(struct nx_hints *h, pcre2_code *re, const char *s,
@@ -110,28 +128,75 @@ static bool hint_hits(struct nx_hints *h, pcre2_code *re, const char *s,
   return re && pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, h->md, NULL) >= 0;
 }
 
+static void judge(struct nx_hints *h, struct verdict *v)
+{
+  char small[512];
+  size_t cap = 2 * (strlen(v->cls) + strlen(v->id)) + 1;
+  char *s = cap <= sizeof small ? small : xmalloc(cap);
+  size_t n = fold_hint(v->cls, s);
+  s[n++] = ' ';
+  n += fold_hint(v->id, s + n);
+  v->good = hint_hits(h, h->good, s, n);
+  v->bad = hint_hits(h, h->bad, s, n);
+  v->neg = v->bad || hint_hits(h, h->neg, s, n);
+  if (s != small)
+    free(s);
+}
+
+static size_t verdict_slot(const struct nx_content *c, const char *cls,
+                           const char *id)
+{
+  uint64_t h = 1469598103934665603ULL; /* FNV-1a over "cls\0id" */
+  for (const char *s = cls;; s++) {
+    h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    if (*s == '\0')
+      break;
+  }
+  for (const char *s = id; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  size_t i = (size_t)h & (c->vcap - 1);
+  while (c->verdicts[i].cls &&
+         (strcmp(c->verdicts[i].cls, cls) || strcmp(c->verdicts[i].id, id)))
+    i = (i + 1) & (c->vcap - 1);
+  return i;
+}
+
+/* The verdict on the pair, judged on first sight. */
+static const struct verdict *verdict_of(struct nx_content *c,
+                                        const char *cls, const char *id)
+{
+  if ((c->nverdicts + 1) * 2 > c->vcap) {
+    struct verdict *old = c->verdicts;
+    size_t ncap = c->vcap;
+    c->vcap = ncap ? ncap * 2 : 64;
+    c->verdicts = xcalloc(c->vcap, sizeof *c->verdicts);
+    for (size_t i = 0; i < ncap; i++)
+      if (old[i].cls)
+        c->verdicts[verdict_slot(c, old[i].cls, old[i].id)] = old[i];
+    free(old);
+  }
+  struct verdict *v = &c->verdicts[verdict_slot(c, cls, id)];
+  if (v->cls == NULL) {
+    v->cls = cls;
+    v->id = id;
+    judge(c->h, v);
+    c->nverdicts++;
+  }
+  return v;
+}
+
 static void read_hints(struct nx_content *c, struct node *nd)
 {
-  if (nd->x->properties == NULL)
+  if (nd->x->nattrs == 0)
     return;
-  xmlChar *cls = xmlGetProp(nd->x, (const xmlChar *)"class");
-  xmlChar *id = xmlGetProp(nd->x, (const xmlChar *)"id");
+  const char *cls = nx_dom_attr(nd->x, "class");
+  const char *id = nx_dom_attr(nd->x, "id");
   if (cls || id) {
-    struct nx_buf s;
-    nx_buf_init(&s, 0);
-    if (cls)
-      fold_hint((const char *)cls, &s);
-    nx_buf_addc(&s, ' ');
-    if (id)
-      fold_hint((const char *)id, &s);
-    nd->good = hint_hits(c->h, c->h->good, s.data, s.len);
-    nd->bad = hint_hits(c->h, c->h->bad, s.data, s.len);
-    bool neg = nd->bad || hint_hits(c->h, c->h->neg, s.data, s.len);
-    nd->weight = (nd->good ? 25 : 0) - (neg ? 25 : 0);
-    nx_buf_free(&s);
+    const struct verdict *v = verdict_of(c, cls ? cls : "", id ? id : "");
+    nd->good = v->good;
+    nd->bad = v->bad;
+    nd->weight = (v->good ? 25 : 0) - (v->neg ? 25 : 0);
   }
-  xmlFree(cls);
-  xmlFree(id);
   if (nx_dom_attr_is(nd->x, "itemprop", "articlebody") ||
       nx_dom_attr_is(nd->x, "role", "main"))
     nd->good = true, nd->weight += 25;
@@ -139,7 +204,7 @@ static void read_hints(struct nx_content *c, struct node *nd)
 
 /* Characters of a text node with white space runs counted once (leading
  * and trailing ones not at all), and its commas. */
-static size_t count_text(const xmlChar *s, unsigned *commas)
+static size_t count_text(const unsigned char *s, unsigned *commas)
 {
   size_t n = 0;
   bool space = false, any = false;
@@ -165,13 +230,33 @@ static size_t count_text(const xmlChar *s, unsigned *commas)
   return n;
 }
 
-static const char *const owners[] = {
-    "p",       "div",     "li",   "td",   "th",    "dd",         "dt",
-    "h1",      "h2",      "h3",   "h4",   "h5",    "h6",         "pre",
-    "section", "article", "main", "blockquote",    "figcaption", "caption",
-    "address", "center",  "body", "font", "span",  NULL};
+static const nx_tagset owners = {
+    [NX_TAG_P] = 1,       [NX_TAG_DIV] = 1,        [NX_TAG_LI] = 1,
+    [NX_TAG_TD] = 1,      [NX_TAG_TH] = 1,         [NX_TAG_DD] = 1,
+    [NX_TAG_DT] = 1,      [NX_TAG_H1] = 1,         [NX_TAG_H2] = 1,
+    [NX_TAG_H3] = 1,      [NX_TAG_H4] = 1,         [NX_TAG_H5] = 1,
+    [NX_TAG_H6] = 1,      [NX_TAG_PRE] = 1,        [NX_TAG_SECTION] = 1,
+    [NX_TAG_ARTICLE] = 1, [NX_TAG_MAIN] = 1,       [NX_TAG_BLOCKQUOTE] = 1,
+    [NX_TAG_FIGCAPTION] = 1, [NX_TAG_CAPTION] = 1, [NX_TAG_ADDRESS] = 1,
+    [NX_TAG_CENTER] = 1,  [NX_TAG_BODY] = 1,       [NX_TAG_FONT] = 1,
+    [NX_TAG_SPAN] = 1};
 
-static size_t add_node(struct nx_content *c, xmlNode *x, size_t parent)
+static void set_slot(struct nx_content *c, unsigned id, size_t i)
+{
+  if (id >= c->nslot) {
+    size_t n = c->nslot ? c->nslot : 256;
+    while (n <= id)
+      n *= 2;
+    c->slot = xrealloc(c->slot, n * sizeof *c->slot);
+    for (size_t k = c->nslot; k < n; k++)
+      c->slot[k] = NONE;
+    c->nslot = n;
+  }
+  c->slot[id] = i;
+}
+
+static size_t add_node(struct nx_content *c, const struct nx_node *x,
+                       size_t parent)
 {
   if (c->n == c->cap) {
     c->cap = c->cap ? c->cap * 2 : 256;
@@ -181,7 +266,7 @@ static size_t add_node(struct nx_content *c, xmlNode *x, size_t parent)
   memset(nd, 0, sizeof *nd);
   nd->x = x;
   nd->parent = parent;
-  x->_private = (void *)(uintptr_t)(c->n + 1);
+  set_slot(c, x->id, c->n);
   read_hints(c, nd);
   return c->n++;
 }
@@ -191,16 +276,9 @@ static const char *const unlikely_roles[] = {
     "alertdialog", "dialog", "banner",     "contentinfo",   "search",
     "note",        NULL};
 
-static const char *const unlikely_tags[] = {"nav",  "aside", "footer",
-                                             "header", "form", "menu", NULL};
-
-static bool role_in(const xmlNode *x, const char *const *roles)
-{
-  for (; *roles; roles++)
-    if (nx_dom_attr_is(x, "role", *roles))
-      return true;
-  return false;
-}
+static const nx_tagset unlikely_tags = {
+    [NX_TAG_NAV] = 1,    [NX_TAG_ASIDE] = 1, [NX_TAG_FOOTER] = 1,
+    [NX_TAG_HEADER] = 1, [NX_TAG_FORM] = 1,  [NX_TAG_MENU] = 1};
 
 /* True when the element is boilerplate by its tag, role or class and
  * cannot hold the article: it has no content hint, no main marker under
@@ -216,21 +294,21 @@ static bool unlikely(const struct nx_content *c, const struct node *nd)
     return true;
   if (nd->raw_marks & MARK_MAIN)
     return false;
-  if (nx_dom_is(nd->x, "a"))
+  if (nx_dom_is(nd->x, NX_TAG_A))
     return false;
-  return nd->bad || role_in(nd->x, unlikely_roles);
+  return nd->bad || nx_dom_attr_in(nd->x, "role", unlikely_roles);
 }
 
 static void leave(struct nx_content *c, size_t i, unsigned *link_depth)
 {
   struct node *nd = &c->v[i];
-  if (nx_dom_is(nd->x, "a") && *link_depth)
+  if (nx_dom_is(nd->x, NX_TAG_A) && *link_depth)
     (*link_depth)--;
-  if (nx_dom_is(nd->x, "p") && nd->text)
+  if (nx_dom_is(nd->x, NX_TAG_P) && nd->text)
     nd->paras++;
-  if (nx_dom_is(nd->x, "blockquote"))
+  if (nx_dom_is(nd->x, NX_TAG_BLOCKQUOTE))
     nd->quotes++;
-  if (nx_dom_is(nd->x, "main") || nx_dom_is(nd->x, "h1") ||
+  if (nx_dom_is(nd->x, NX_TAG_MAIN) || nx_dom_is(nd->x, NX_TAG_H1) ||
       nx_dom_attr_is(nd->x, "itemprop", "articlebody") ||
       nx_dom_attr_is(nd->x, "role", "main"))
     nd->marks |= MARK_MAIN;
@@ -266,42 +344,44 @@ static void reset(struct nx_content *c)
   }
 }
 
+static const nx_tagset inputs = {[NX_TAG_INPUT] = 1, [NX_TAG_TEXTAREA] = 1,
+                                 [NX_TAG_SELECT] = 1, [NX_TAG_BUTTON] = 1};
+static const nx_tagset embeds = {[NX_TAG_IFRAME] = 1, [NX_TAG_EMBED] = 1,
+                                 [NX_TAG_OBJECT] = 1, [NX_TAG_VIDEO] = 1};
+
 /* One measuring pass over the body. The first creates the nodes; the
  * second (after reset) recomputes every total with unlikely subtrees cut
  * out. */
 static void measure(struct nx_content *c, bool first)
 {
   unsigned link_depth = 0;
-  xmlNode *x = c->body;
+  const struct nx_node *x = c->body;
   while (x) {
     bool into = false;
-    size_t parent = x == c->body ? NONE : index_of(x->parent);
-    if (x->type == XML_ELEMENT_NODE) {
-      size_t i = first ? add_node(c, x, parent) : index_of(x);
+    size_t parent = x == c->body ? NONE : index_of(c, x->parent);
+    if (x->type == NX_NODE_ELEMENT) {
+      size_t i = first ? add_node(c, x, parent) : index_of(c, x);
       struct node *nd = &c->v[i];
       nd->owner = parent != NONE && !nx_dom_in(x, owners) ? c->v[parent].owner
                                                            : i;
       if (parent != NONE) {
-        if (nx_dom_is(x, "img"))
+        if (nx_dom_is(x, NX_TAG_IMG))
           c->v[parent].imgs++;
-        else if (nx_dom_is(x, "input") || nx_dom_is(x, "textarea") ||
-                 nx_dom_is(x, "select") || nx_dom_is(x, "button"))
+        else if (nx_dom_in(x, inputs))
           c->v[parent].inputs++;
-        else if (nx_dom_is(x, "iframe") || nx_dom_is(x, "embed") ||
-                 nx_dom_is(x, "object") || nx_dom_is(x, "video"))
+        else if (nx_dom_in(x, embeds))
           c->v[parent].embeds++;
       }
       if (!nx_dom_invisible(x) && (first || !unlikely(c, nd))) {
         nd->alive = true;
         into = true;
-        if (nx_dom_is(x, "a"))
+        if (nx_dom_is(x, NX_TAG_A))
           link_depth++;
       }
-    } else if ((x->type == XML_TEXT_NODE ||
-                x->type == XML_CDATA_SECTION_NODE) &&
-               x->content && parent != NONE) {
+    } else if ((x->type == NX_NODE_TEXT || x->type == NX_NODE_CDATA) &&
+               parent != NONE) {
       unsigned commas = 0;
-      size_t n = count_text(x->content, &commas);
+      size_t n = count_text((const unsigned char *)x->content, &commas);
       struct node *up = &c->v[parent];
       up->text += n;
       up->commas += commas;
@@ -316,10 +396,10 @@ static void measure(struct nx_content *c, bool first)
       continue;
     }
     if (into)
-      leave(c, index_of(x), &link_depth);
+      leave(c, index_of(c, x), &link_depth);
     while (x != c->body && x->next == NULL) {
       x = x->parent;
-      leave(c, index_of(x), &link_depth);
+      leave(c, index_of(c, x), &link_depth);
     }
     if (x == c->body)
       break;
@@ -332,15 +412,20 @@ static double link_density(const struct node *nd)
   return nd->text ? (double)nd->link / (double)nd->text : 0.0;
 }
 
-static int tag_base(const xmlNode *x)
+static int tag_base(const struct nx_node *x)
 {
-  static const char *const plus5[] = {"div", "article", "main", NULL};
-  static const char *const plus3[] = {"pre", "td", "blockquote", "section",
-                                      NULL};
-  static const char *const minus3[] = {"address", "ol", "ul", "dl", "dd",
-                                       "dt",      "li", "form", NULL};
-  static const char *const minus5[] = {"h1", "h2", "h3", "h4",
-                                       "h5", "h6", "th", NULL};
+  static const nx_tagset plus5 = {
+      [NX_TAG_DIV] = 1, [NX_TAG_ARTICLE] = 1, [NX_TAG_MAIN] = 1};
+  static const nx_tagset plus3 = {[NX_TAG_PRE] = 1, [NX_TAG_TD] = 1,
+                                  [NX_TAG_BLOCKQUOTE] = 1,
+                                  [NX_TAG_SECTION] = 1};
+  static const nx_tagset minus3 = {
+      [NX_TAG_ADDRESS] = 1, [NX_TAG_OL] = 1, [NX_TAG_UL] = 1,
+      [NX_TAG_DL] = 1,      [NX_TAG_DD] = 1, [NX_TAG_DT] = 1,
+      [NX_TAG_LI] = 1,      [NX_TAG_FORM] = 1};
+  static const nx_tagset minus5 = {
+      [NX_TAG_H1] = 1, [NX_TAG_H2] = 1, [NX_TAG_H3] = 1, [NX_TAG_H4] = 1,
+      [NX_TAG_H5] = 1, [NX_TAG_H6] = 1, [NX_TAG_TH] = 1};
   if (nx_dom_in(x, plus5))
     return 5;
   if (nx_dom_in(x, plus3))
@@ -352,10 +437,13 @@ static int tag_base(const xmlNode *x)
   return 0;
 }
 
-static const char *const paragraph_tags[] = {"p", "pre", "td", NULL};
-static const char *const own_text_tags[] = {
-    "div", "section", "article", "main", "blockquote", "center", "font",
-    "span", "body", "dd", NULL};
+static const nx_tagset paragraph_tags = {[NX_TAG_P] = 1, [NX_TAG_PRE] = 1,
+                                         [NX_TAG_TD] = 1};
+static const nx_tagset own_text_tags = {
+    [NX_TAG_DIV] = 1,        [NX_TAG_SECTION] = 1, [NX_TAG_ARTICLE] = 1,
+    [NX_TAG_MAIN] = 1,       [NX_TAG_BLOCKQUOTE] = 1, [NX_TAG_CENTER] = 1,
+    [NX_TAG_FONT] = 1,       [NX_TAG_SPAN] = 1,    [NX_TAG_BODY] = 1,
+    [NX_TAG_DD] = 1};
 
 /* Readability's scoring: each paragraph of 25+ characters gives its five
  * nearest ancestors 1 + commas + one point per 100 characters (at most
@@ -462,10 +550,10 @@ static size_t top_candidate(struct nx_content *c)
     last = c->v[a].score;
   }
   while (c->v[top].parent != NONE) {
-    const xmlNode *p = c->v[c->v[top].parent].x;
+    const struct nx_node *p = c->v[c->v[top].parent].x;
     size_t elements = 0;
-    for (const xmlNode *k = p->children; k; k = k->next)
-      if (k->type == XML_ELEMENT_NODE && c->v[index_of(k)].alive)
+    for (const struct nx_node *k = p->children; k; k = k->next)
+      if (k->type == NX_NODE_ELEMENT && c->v[index_of(c, k)].alive)
         elements++;
     if (elements != 1)
       break;
@@ -474,29 +562,26 @@ static size_t top_candidate(struct nx_content *c)
   return top;
 }
 
-static bool same_class(const xmlNode *a, const xmlNode *b)
+static bool same_class(const struct nx_node *a, const struct nx_node *b)
 {
-  xmlChar *x = xmlGetProp((xmlNode *)a, (const xmlChar *)"class");
-  xmlChar *y = xmlGetProp((xmlNode *)b, (const xmlChar *)"class");
-  bool same = x && y && *x && xmlStrEqual(x, y);
-  xmlFree(x);
-  xmlFree(y);
-  return same;
+  const char *x = nx_dom_attr(a, "class");
+  const char *y = nx_dom_attr(b, "class");
+  return x && y && *x && strcmp(x, y) == 0;
 }
 
 /* Ends in a sentence: the last non-space character is a full stop. */
-static bool ends_sentence(const xmlNode *x)
+static bool ends_sentence(const struct nx_node *x)
 {
-  xmlChar *s = xmlNodeGetContent(x);
-  bool ends = false;
-  if (s) {
-    size_t n = strlen((const char *)s);
-    while (n && isspace(s[n - 1]))
-      n--;
-    ends = n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' ||
-                 s[n - 1] == '"');
-  }
-  xmlFree(s);
+  struct nx_buf text;
+  nx_buf_init(&text, 0);
+  nx_dom_text(x, &text);
+  const unsigned char *s = (const unsigned char *)text.data;
+  size_t n = text.len;
+  while (n && isspace(s[n - 1]))
+    n--;
+  bool ends = n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' ||
+                    s[n - 1] == '"');
+  nx_buf_free(&text);
   return ends;
 }
 
@@ -519,11 +604,11 @@ static void choose(struct nx_content *c, size_t top)
   double threshold = c->v[top].score * 0.2;
   if (threshold < 10)
     threshold = 10;
-  const xmlNode *p = c->v[c->v[top].parent].x;
-  for (xmlNode *k = p->children; k; k = k->next) {
-    if (k->type != XML_ELEMENT_NODE)
+  const struct nx_node *p = c->v[c->v[top].parent].x;
+  for (const struct nx_node *k = p->children; k; k = k->next) {
+    if (k->type != NX_NODE_ELEMENT)
       continue;
-    size_t i = index_of(k);
+    size_t i = index_of(c, k);
     struct node *nd = &c->v[i];
     if (!nd->alive)
       continue;
@@ -532,7 +617,7 @@ static void choose(struct nx_content *c, size_t top)
       double bonus = same_class(k, c->v[top].x) ? c->v[top].score * 0.2 : 0;
       join = nd->score + bonus >= threshold;
     }
-    if (!join && nx_dom_is(k, "p")) {
+    if (!join && nx_dom_is(k, NX_TAG_P)) {
       double ld = link_density(nd);
       join = (nd->text > 80 && ld < 0.25) ||
              (nd->text > 0 && nd->text <= 80 && ld == 0 && ends_sentence(k));
@@ -545,12 +630,12 @@ static void choose(struct nx_content *c, size_t top)
 /* True when a sibling of the article's container is another part of the
  * same article: the same tag and class, prose with few links, and no
  * headline or <article> of its own (which would make it a next story). */
-static bool continues(const struct nx_content *c, const xmlNode *a,
-                      const xmlNode *k)
+static bool continues(const struct nx_content *c, const struct nx_node *a,
+                      const struct nx_node *k)
 {
-  const struct node *nd = &c->v[index_of(k)];
-  return nd->alive && k->name && xmlStrEqual(k->name, a->name) &&
-         !nx_dom_is(k, "article") && !(nd->marks & MARK_MAIN) &&
+  const struct node *nd = &c->v[index_of(c, k)];
+  return nd->alive && strcmp(k->name, a->name) == 0 &&
+         !nx_dom_is(k, NX_TAG_ARTICLE) && !(nd->marks & MARK_MAIN) &&
          nd->text >= 100 && link_density(nd) < 0.3 && same_class(a, k);
 }
 
@@ -563,15 +648,16 @@ static bool choose_parts(struct nx_content *c, size_t top)
   size_t a = top;
   for (int level = 0; level < 5 && c->v[a].parent != NONE;
        level++, a = c->v[a].parent) {
-    const xmlNode *x = c->v[a].x;
+    const struct nx_node *x = c->v[a].x;
     bool found = false;
-    for (const xmlNode *k = x->parent->children; k && !found; k = k->next)
-      found = k != x && k->type == XML_ELEMENT_NODE && continues(c, x, k);
+    for (const struct nx_node *k = x->parent->children; k && !found;
+         k = k->next)
+      found = k != x && k->type == NX_NODE_ELEMENT && continues(c, x, k);
     if (!found)
       continue;
-    for (xmlNode *k = x->parent->children; k; k = k->next)
-      if (k == x || (k->type == XML_ELEMENT_NODE && continues(c, x, k)))
-        add_root(c, index_of(k));
+    for (const struct nx_node *k = x->parent->children; k; k = k->next)
+      if (k == x || (k->type == NX_NODE_ELEMENT && continues(c, x, k)))
+        add_root(c, index_of(c, k));
     return true;
   }
   return false;
@@ -598,7 +684,7 @@ void nx_hints_free(nx_hints *h)
   free(h);
 }
 
-nx_content *nx_content_new(xmlNode *body, nx_hints *hints)
+nx_content *nx_content_new(const struct nx_node *body, nx_hints *hints)
 {
   struct nx_content *c = xcalloc(1, sizeof *c);
   c->body = body;
@@ -618,6 +704,8 @@ void nx_content_free(nx_content *c)
   if (c == NULL)
     return;
   free(c->v);
+  free(c->slot);
+  free(c->verdicts);
   free(c->roots);
   free(c);
 }
@@ -627,7 +715,7 @@ size_t nx_content_nroots(const nx_content *c)
   return c->nroots;
 }
 
-xmlNode *nx_content_root(const nx_content *c, size_t i)
+const struct nx_node *nx_content_root(const nx_content *c, size_t i)
 {
   return c->roots[i];
 }
@@ -637,25 +725,28 @@ void nx_content_relax(nx_content *c)
   c->relaxed = true;
 }
 
-static const char *const cleaned_tags[] = {
-    "div", "section", "table", "ul", "ol", "dl", "form", "aside", "figure",
-    "header", "footer", "nav", "center", NULL};
+static const nx_tagset cleaned_tags = {
+    [NX_TAG_DIV] = 1,    [NX_TAG_SECTION] = 1, [NX_TAG_TABLE] = 1,
+    [NX_TAG_UL] = 1,     [NX_TAG_OL] = 1,      [NX_TAG_DL] = 1,
+    [NX_TAG_FORM] = 1,   [NX_TAG_ASIDE] = 1,   [NX_TAG_FIGURE] = 1,
+    [NX_TAG_HEADER] = 1, [NX_TAG_FOOTER] = 1,  [NX_TAG_NAV] = 1,
+    [NX_TAG_CENTER] = 1};
 
 /* Readability's conditional cleaning: a block inside the article goes
  * when its class says boilerplate, or, with fewer than ten commas, when
  * it is mostly links, mostly inputs, mostly images, or a scrap of text. */
-bool nx_content_drops(const nx_content *c, const xmlNode *x)
+bool nx_content_drops(const nx_content *c, const struct nx_node *x)
 {
-  if (x->type != XML_ELEMENT_NODE || x->_private == NULL)
+  if (x->type != NX_NODE_ELEMENT || !measured(c, x))
     return false;
-  const struct node *nd = &c->v[index_of(x)];
+  const struct node *nd = &c->v[index_of(c, x)];
   if (nd->article)
     return false;
   if (!nd->alive)
     return true;
-  if (nx_dom_is(x, "h1"))
+  if (nx_dom_is(x, NX_TAG_H1))
     return true; /* the headline: metadata, not body text */
-  if (nx_dom_is(x, "figure") || nx_dom_is(x, "figcaption"))
+  if (nx_dom_is(x, NX_TAG_FIGURE) || nx_dom_is(x, NX_TAG_FIGCAPTION))
     return true; /* captions and credits describe a picture, not the story */
   if (c->relaxed)
     return false;
@@ -678,7 +769,7 @@ bool nx_content_drops(const nx_content *c, const xmlNode *x)
   if (nd->weight >= 25 && ld > 0.5)
     return true;
   if (nd->imgs > 1 && (double)nd->paras / nd->imgs < 0.5 &&
-      !nx_dom_is(x, "figure"))
+      !nx_dom_is(x, NX_TAG_FIGURE))
     return true;
   if (nd->embeds > 1 && nd->text < 75)
     return true;

@@ -14,9 +14,9 @@
 #ifndef NX_CONTENT_H
 #define NX_CONTENT_H
 
+#include "dom.h"
 #include "rules.h"
 
-#include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -32,18 +32,18 @@ void nx_hints_free(nx_hints *h); /* NULL is a no-op */
 /* Analyses the tree under 'body' (which must stay alive as long as the
  * result) with 'hints' (may be NULL). Returns a new analysis; free it with
  * nx_content_free. */
-nx_content *nx_content_new(xmlNode *body, nx_hints *hints);
+nx_content *nx_content_new(const struct nx_node *body, nx_hints *hints);
 void nx_content_free(nx_content *c); /* NULL is a no-op */
 
 /* The number of article roots, in document order; nx_content_root(c, i)
  * is the i-th. The article is the text of these subtrees, minus what
  * nx_content_drops says. */
 size_t nx_content_nroots(const nx_content *c);
-xmlNode *nx_content_root(const nx_content *c, size_t i);
+const struct nx_node *nx_content_root(const nx_content *c, size_t i);
 
 /* True when the element n, inside an article root, is to be left out
  * with its whole subtree. */
-bool nx_content_drops(const nx_content *c, const xmlNode *n);
+bool nx_content_drops(const nx_content *c, const struct nx_node *n);
 
 /* From now on leaves out only what is never article text (invisible or
  * cut elements, the headline, figures): the fallback when the cleaned

@@ -1,6 +1,6 @@
-/* html.c: see html.h. The tree is walked iteratively, so a page of 100k
- * nested elements cannot overflow the stack; subtrees are skipped, never
- * unlinked. */
+/* html.c: see html.h. The tree (dom.h) is walked iteratively, so a page
+ * of 100k nested elements cannot overflow the stack; subtrees are skipped,
+ * never unlinked. */
 #include "html.h"
 
 #include "content.h"
@@ -18,7 +18,6 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
 
 static bool has_prefix_ci(const char *p, size_t len, const char *word)
 {
@@ -108,25 +107,25 @@ static void flush(struct walk *w)
   nx_buf_clear(&w->raw);
 }
 
-static void add_text(struct walk *w, const xmlChar *s)
+static void add_text(struct walk *w, const char *s, size_t len)
 {
-  if (s && w->st == NX_OK)
-    w->st = nx_buf_adds(&w->raw, (const char *)s);
+  if (w->st == NX_OK)
+    w->st = nx_buf_add(&w->raw, s, len);
 }
 
-static bool is_cell(const xmlNode *n)
+static bool is_cell(const struct nx_node *n)
 {
-  return nx_dom_is(n, "td") || nx_dom_is(n, "th");
+  return nx_dom_is(n, NX_TAG_TD) || nx_dom_is(n, NX_TAG_TH);
 }
 
 /* Adds the text under root as paragraphs: a block element ends one, a
  * table row is one, its cells joined by " | " so rules can read a row. */
-static void walk(struct walk *w, xmlNode *root)
+static void walk(struct walk *w, const struct nx_node *root)
 {
-  xmlNode *n = root;
+  const struct nx_node *n = root;
   while (n && w->st == NX_OK) {
     bool descend = false;
-    if (n->type == XML_ELEMENT_NODE) {
+    if (n->type == NX_NODE_ELEMENT) {
       bool skip = nx_dom_invisible(n) ||
                   (w->content && nx_content_drops(w->content, n));
       if (!skip) {
@@ -134,13 +133,13 @@ static void walk(struct walk *w, xmlNode *root)
         if (block)
           flush(w);
         else if (is_cell(n) && w->raw.len)
-          add_text(w, (const xmlChar *)" | ");
+          add_text(w, " | ", 3);
         descend = n->children != NULL;
         if (!descend && block)
           flush(w);
       }
-    } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      add_text(w, n->content);
+    } else if (n->type == NX_NODE_TEXT || n->type == NX_NODE_CDATA) {
+      add_text(w, n->content, n->len);
     }
     if (descend) {
       n = n->children;
@@ -172,7 +171,7 @@ static size_t text_since(const struct nx_paragraphs *ps, size_t from)
  * comes out as a scrap of a page that has far more text, cleaning went
  * wrong (a page built without paragraphs, say), so the roots are taken
  * whole, and failing that the whole body. */
-static nx_status add_article(xmlNode *body, nx_hints *hints,
+static nx_status add_article(const struct nx_node *body, nx_hints *hints,
                              struct nx_paragraphs *ps)
 {
   nx_content *c = nx_content_new(body, hints);
@@ -230,7 +229,7 @@ static bool select_by_body(const struct nx_paragraphs *all,
  * the tree gave (a teaser-length body, or one cut short with "...", is
  * not the article). Then those paragraphs are the article: the publisher
  * said which text is the story. */
-static nx_status add_main_text(xmlNode *body, nx_hints *hints,
+static nx_status add_main_text(const struct nx_node *body, nx_hints *hints,
                                const char *ld_body, struct nx_paragraphs *ps)
 {
   nx_status st = add_article(body, hints, ps);
@@ -298,19 +297,19 @@ nx_status nx_html_extract(const char *p, size_t len, const char *name,
   }
   /* libxml2 keeps its error handler per thread. */
   xmlSetGenericErrorFunc(NULL, ignore_error);
-  htmlDocPtr doc = htmlReadMemory(
-      p, (int)len, NULL, encoding,
+  nx_dom *doc = nx_dom_parse(
+      p, (int)len, encoding,
       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
           HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE);
   nx_buf_free(&clean);
   if (doc == NULL)
     return NX_OK; /* nothing parseable: an empty document, not an error */
-  xmlNode *root = xmlDocGetRootElement(doc);
+  const struct nx_node *root = nx_dom_root(doc);
   nx_status st = NX_OK;
   if (root) {
     char *ld_body = nx_jsonld_read(root, meta);
     nx_meta_read(meta, root);
-    xmlNode *body = nx_dom_find(root, "body");
+    const struct nx_node *body = nx_dom_find(root, NX_TAG_BODY);
     if (body == NULL)
       body = root;
     if (opts->main_only)
@@ -324,7 +323,7 @@ nx_status nx_html_extract(const char *p, size_t len, const char *name,
     }
     free(ld_body);
   }
-  xmlFreeDoc(doc);
+  nx_dom_free(doc);
   if (st != NX_OK)
     return nx_fail(err, st, name, 0, 0, "%s", nx_strerror(st));
   return NX_OK;

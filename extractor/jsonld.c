@@ -87,19 +87,18 @@ static char *body_text(const char *s)
   size_t len = strlen(s);
   if (len > INT_MAX)
     return NULL;
-  htmlDocPtr doc = htmlReadMemory(
-      s, (int)len, NULL, "UTF-8",
-      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-          HTML_PARSE_NONET);
+  nx_dom *doc = nx_dom_parse(s, (int)len, "UTF-8",
+                             HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
   char *text = NULL;
-  xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+  const struct nx_node *root = doc ? nx_dom_root(doc) : NULL;
   if (root) {
-    xmlChar *c = xmlNodeGetContent(root);
-    if (c)
-      text = xstrdup((const char *)c);
-    xmlFree(c);
+    struct nx_buf b;
+    nx_buf_init(&b, 0);
+    nx_dom_text(root, &b);
+    text = nx_buf_detach(&b, NULL);
   }
-  xmlFreeDoc(doc);
+  nx_dom_free(doc);
   return text;
 }
 
@@ -127,24 +126,24 @@ static char *read_article(json_t *a, struct nx_meta *m)
   return body ? body_text(body) : NULL;
 }
 
-char *nx_jsonld_read(xmlNode *root, struct nx_meta *m)
+char *nx_jsonld_read(const struct nx_node *root, struct nx_meta *m)
 {
   char *body = NULL;
   bool found = false;
-  for (xmlNode *n = root; n && !found;
-       n = nx_dom_next(root, n, n->type == XML_ELEMENT_NODE &&
-                                    !nx_dom_is(n, "script") &&
-                                    !nx_dom_is(n, "style") &&
-                                    !nx_dom_is(n, "svg"))) {
-    if (!nx_dom_is(n, "script") ||
+  struct nx_buf text;
+  nx_buf_init(&text, 0);
+  for (const struct nx_node *n = root; n && !found;
+       n = nx_dom_next(root, n, n->type == NX_NODE_ELEMENT &&
+                                    !nx_dom_is(n, NX_TAG_SCRIPT) &&
+                                    !nx_dom_is(n, NX_TAG_STYLE) &&
+                                    !nx_dom_is(n, NX_TAG_SVG))) {
+    if (!nx_dom_is(n, NX_TAG_SCRIPT) ||
         !nx_dom_attr_has(n, "type", "application/ld+json"))
       continue;
-    xmlChar *text = xmlNodeGetContent(n);
-    if (text == NULL)
-      continue;
-    json_t *v = json_loads((const char *)text,
+    nx_buf_clear(&text);
+    nx_dom_text(n, &text);
+    json_t *v = json_loads(text.data ? text.data : "",
                            JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, NULL);
-    xmlFree(text);
     json_t *a = find_article(v, 0);
     if (a) {
       body = read_article(a, m);
@@ -152,5 +151,6 @@ char *nx_jsonld_read(xmlNode *root, struct nx_meta *m)
     }
     json_decref(v);
   }
+  nx_buf_free(&text);
   return body;
 }

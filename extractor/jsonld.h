@@ -9,11 +9,9 @@
 
 #include "meta.h"
 
-#include <libxml/tree.h>
-
 /* Fills the empty fields of m from the page's article object and returns
  * its articleBody as plain text (HTML tags and entities inside it
  * resolved), a new string the caller frees, or NULL when there is none. */
-char *nx_jsonld_read(xmlNode *root, struct nx_meta *m);
+char *nx_jsonld_read(const struct nx_node *root, struct nx_meta *m);
 
 #endif /* NX_JSONLD_H */

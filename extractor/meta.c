@@ -291,31 +291,35 @@ enum src {
 };
 
 struct found {
-  xmlNode *node[NSRC];
-  xmlChar *value[NSRC]; /* the attribute or text to use */
+  const struct nx_node *node[NSRC];
+  char *value[NSRC]; /* the attribute or text to use */
 };
 
-static void note(struct found *f, enum src s, xmlNode *n, xmlChar *v)
+/* Takes v (which may be NULL) as the value of source s, or frees it. */
+static void note(struct found *f, enum src s, const struct nx_node *n,
+                 char *v)
 {
   if (f->node[s] == NULL && v && *v) {
     f->node[s] = n;
     f->value[s] = v;
   } else
-    xmlFree(v);
+    free(v);
 }
 
-static xmlChar *attr(const xmlNode *n, const char *name)
+/* A copy of n's attribute 'name', or NULL. */
+static char *attr(const struct nx_node *n, const char *name)
 {
-  return xmlGetProp((xmlNode *)n, (const xmlChar *)name);
+  const char *v = nx_dom_attr(n, name);
+  return v ? xstrdup(v) : NULL;
 }
 
-static bool attr_in(const xmlNode *n, const char *name,
-                    const char *const *values)
+/* The text of n's subtree, as a new string. */
+static char *text(const struct nx_node *n)
 {
-  for (; *values; values++)
-    if (nx_dom_attr_is(n, name, *values))
-      return true;
-  return false;
+  struct nx_buf b;
+  nx_buf_init(&b, 0);
+  nx_dom_text(n, &b);
+  return nx_buf_detach(&b, NULL);
 }
 
 static const char *const date_names[] = {
@@ -325,25 +329,27 @@ static const char *const date_names[] = {
     "datepublished", "article:published_time", "og:published_time",
     "release_date", "originalpublicationdate", NULL};
 
-static void note_meta(struct found *f, xmlNode *n)
+static void note_meta(struct found *f, const struct nx_node *n)
 {
   static const char *const og_title[] = {"og:title", NULL};
   static const char *const tw_title[] = {"twitter:title", NULL};
   static const char *const author[] = {"author", "article:author",
                                        "sailthru.author", "parsely-author",
                                        "dc.creator", NULL};
-  if (attr_in(n, "property", og_title))
+  if (nx_dom_attr_in(n, "property", og_title))
     note(f, T_OG, n, attr(n, "content"));
-  else if (attr_in(n, "name", tw_title) || attr_in(n, "property", tw_title))
+  else if (nx_dom_attr_in(n, "name", tw_title) ||
+           nx_dom_attr_in(n, "property", tw_title))
     note(f, T_TWITTER, n, attr(n, "content"));
   else if (nx_dom_attr_is(n, "property", "article:published_time"))
     note(f, P_ARTICLE, n, attr(n, "content"));
   else if (nx_dom_attr_is(n, "itemprop", "datepublished"))
     note(f, P_ITEMPROP, n, attr(n, "content"));
-  else if (attr_in(n, "name", date_names) ||
-           attr_in(n, "property", date_names))
+  else if (nx_dom_attr_in(n, "name", date_names) ||
+           nx_dom_attr_in(n, "property", date_names))
     note(f, P_NAME, n, attr(n, "content"));
-  else if (attr_in(n, "name", author) || attr_in(n, "property", author))
+  else if (nx_dom_attr_in(n, "name", author) ||
+           nx_dom_attr_in(n, "property", author))
     note(f, A_META, n, attr(n, "content"));
   else if (nx_dom_attr_is(n, "property", "og:site_name"))
     note(f, S_OG, n, attr(n, "content"));
@@ -359,37 +365,38 @@ static void note_meta(struct found *f, xmlNode *n)
 
 /* The name of an itemprop=author element: its itemprop=name, else its
  * content attribute, else its text. */
-static xmlChar *author_name(xmlNode *n)
+static char *author_name(const struct nx_node *n)
 {
-  for (xmlNode *k = n; k; k = nx_dom_next(n, k, true))
-    if (k->type == XML_ELEMENT_NODE && nx_dom_attr_is(k, "itemprop", "name")) {
-      xmlChar *v = attr(k, "content");
-      return v ? v : xmlNodeGetContent(k);
+  for (const struct nx_node *k = n; k; k = nx_dom_next(n, k, true))
+    if (k->type == NX_NODE_ELEMENT && nx_dom_attr_is(k, "itemprop", "name")) {
+      char *v = attr(k, "content");
+      return v ? v : text(k);
     }
-  xmlChar *v = attr(n, "content");
-  return v ? v : xmlNodeGetContent(n);
+  char *v = attr(n, "content");
+  return v ? v : text(n);
 }
 
-static void collect(struct found *f, xmlNode *root)
+static void collect(struct found *f, const struct nx_node *root)
 {
-  if (nx_dom_is(root, "html"))
+  if (nx_dom_is(root, NX_TAG_HTML))
     note(f, L_HTML, root, attr(root, "lang"));
-  xmlNode *n = root;
+  const struct nx_node *n = root;
   while (n) {
-    bool into = n->type == XML_ELEMENT_NODE && !nx_dom_is(n, "script") &&
-                !nx_dom_is(n, "style") && !nx_dom_is(n, "svg");
-    if (n->type == XML_ELEMENT_NODE) {
-      if (nx_dom_is(n, "meta"))
+    bool into = n->type == NX_NODE_ELEMENT && !nx_dom_is(n, NX_TAG_SCRIPT) &&
+                !nx_dom_is(n, NX_TAG_STYLE) && !nx_dom_is(n, NX_TAG_SVG);
+    if (n->type == NX_NODE_ELEMENT) {
+      if (nx_dom_is(n, NX_TAG_META))
         note_meta(f, n);
-      else if (nx_dom_is(n, "title") && f->node[T_TITLE] == NULL)
-        note(f, T_TITLE, n, xmlNodeGetContent(n));
-      else if (nx_dom_is(n, "h1") && f->node[T_H1] == NULL &&
+      else if (nx_dom_is(n, NX_TAG_TITLE) && f->node[T_TITLE] == NULL)
+        note(f, T_TITLE, n, text(n));
+      else if (nx_dom_is(n, NX_TAG_H1) && f->node[T_H1] == NULL &&
                !nx_dom_invisible(n))
-        note(f, T_H1, n, xmlNodeGetContent(n));
-      else if (nx_dom_is(n, "link") && nx_dom_attr_is(n, "rel", "canonical"))
+        note(f, T_H1, n, text(n));
+      else if (nx_dom_is(n, NX_TAG_LINK) &&
+               nx_dom_attr_is(n, "rel", "canonical"))
         note(f, U_CANONICAL, n, attr(n, "href"));
-      else if (nx_dom_is(n, "time")) {
-        xmlChar *v = attr(n, "datetime");
+      else if (nx_dom_is(n, NX_TAG_TIME)) {
+        char *v = attr(n, "datetime");
         if (nx_dom_attr_is(n, "itemprop", "datepublished") ||
             nx_dom_attr_has(n, "class", "publish") ||
             nx_dom_attr_has(n, "pubdate", NULL))
@@ -402,8 +409,8 @@ static void collect(struct found *f, xmlNode *root)
         if (f->node[A_ITEMPROP] == NULL)
           note(f, A_ITEMPROP, n, author_name(n));
         into = false;
-      } else if (nx_dom_is(n, "a") && nx_dom_attr_is(n, "rel", "author"))
-        note(f, A_REL, n, xmlNodeGetContent(n));
+      } else if (nx_dom_is(n, NX_TAG_A) && nx_dom_attr_is(n, "rel", "author"))
+        note(f, A_REL, n, text(n));
     }
     n = nx_dom_next(root, n, into);
   }
@@ -411,10 +418,10 @@ static void collect(struct found *f, xmlNode *root)
 
 static const char *val(const struct found *f, enum src s)
 {
-  return (const char *)f->value[s];
+  return f->value[s];
 }
 
-void nx_meta_read(struct nx_meta *m, xmlNode *root)
+void nx_meta_read(struct nx_meta *m, const struct nx_node *root)
 {
   struct found f;
   memset(&f, 0, sizeof f);
@@ -436,7 +443,7 @@ void nx_meta_read(struct nx_meta *m, xmlNode *root)
        s++)
     ;
   for (int s = 0; s < NSRC; s++)
-    xmlFree(f.value[s]);
+    free(f.value[s]);
 }
 
 static json_t *string_or_null(const char *s)

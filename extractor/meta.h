@@ -5,10 +5,10 @@
 #ifndef NX_META_H
 #define NX_META_H
 
+#include "dom.h"
 #include "nx.h"
 
 #include <jansson.h>
-#include <libxml/tree.h>
 
 /* Every string is normalised text (see text.h), owned by the struct, or
  * NULL when the page does not say. */
@@ -28,7 +28,7 @@ void nx_meta_clear(struct nx_meta *m); /* frees the fields; m is reusable */
 /* Fills the fields of m that are still NULL (authors: still none) from
  * the tags of the page's tree under 'root'. Call nx_jsonld_read first, so
  * that structured data wins. */
-void nx_meta_read(struct nx_meta *m, xmlNode *root);
+void nx_meta_read(struct nx_meta *m, const struct nx_node *root);
 
 /* The following set a field only when it is still empty; each takes raw
  * text (any UTF-8, white space and all) and normalises it. They return
