@@ -1,7 +1,8 @@
 /* keywords.c: see keywords.h. Words are bucketed by their first byte
- * (folded), and a bitmap of the folded byte pairs that begin a word lets
- * the scan pass over most positions with one look-up, whatever the number
- * of words. */
+ * (folded), and bitmaps of how words begin (their first byte, two bytes, or
+ * a hash of three) let the scan pass over most positions with a few
+ * look-ups, whatever the number of words: common pairs such as "st" or
+ * "re" start many words of a text but few of the keywords. */
 #include "keywords.h"
 
 #include "xalloc.h"
@@ -24,8 +25,10 @@ struct nx_keywords {
    * bucket_ids[bucket_at[b], bucket_at[b + 1]). Rebuilt on each add. */
   uint32_t bucket_at[257];
   uint32_t *bucket_ids;
-  uint64_t pairs[65536 / 64]; /* bit (a << 8 | b): a word begins "ab" */
-  bool single[256];           /* a one-byte word folds to this byte */
+  bool single[256];            /* a one-byte word folds to this byte */
+  uint64_t pairs[65536 / 64];  /* bit (a << 8 | b): a two-byte word "ab" */
+  uint64_t triples[65536 / 64]; /* bit triple(a, b, c): a longer word
+                                 * begins "abc" */
 };
 
 nx_keywords *nx_keywords_new(void)
@@ -44,9 +47,44 @@ void nx_keywords_free(nx_keywords *k)
   free(k);
 }
 
+/* ASCII letters to lower case, every other byte as it is: a table, as the
+ * scan looks at every byte of every text (tolower() is a call per byte). */
+static const unsigned char lower[256] = {
+#define L4(b) L1(b), L1(b + 1), L1(b + 2), L1(b + 3)
+#define L1(b) ((b) >= 'A' && (b) <= 'Z' ? (b) + 32 : (b))
+#define L16(b) L4(b), L4(b + 4), L4(b + 8), L4(b + 12)
+#define L64(b) L16(b), L16(b + 16), L16(b + 32), L16(b + 48)
+    L64(0), L64(64), L64(128), L64(192)
+#undef L64
+#undef L16
+#undef L1
+#undef L4
+};
+
 static unsigned char fold(unsigned char c)
 {
-  return (unsigned char)tolower(c);
+  return lower[c];
+}
+
+static unsigned pair_bit(unsigned a, unsigned b)
+{
+  return a << 8 | b;
+}
+
+/* Three bytes hashed into 16 bits: a collision only costs a comparison. */
+static unsigned triple_bit(unsigned a, unsigned b, unsigned c)
+{
+  return ((a << 8 | b) ^ (c * 0x9E5u)) & 0xFFFFu;
+}
+
+static void set_bit(uint64_t *bits, unsigned i)
+{
+  bits[i / 64] |= UINT64_C(1) << (i % 64);
+}
+
+static bool has_bit(const uint64_t *bits, unsigned i)
+{
+  return (bits[i / 64] >> (i % 64)) & 1;
 }
 
 static void rebuild_buckets(nx_keywords *k)
@@ -63,15 +101,16 @@ static void rebuild_buckets(nx_keywords *k)
     k->bucket_ids[fill[fold((unsigned char)k->words[i].text[0])]++] =
         (uint32_t)i;
   memset(k->pairs, 0, sizeof k->pairs);
+  memset(k->triples, 0, sizeof k->triples);
   memset(k->single, 0, sizeof k->single);
   for (size_t i = 0; i < k->n; i++) {
-    unsigned a = fold((unsigned char)k->words[i].text[0]);
-    if (k->words[i].len == 1) {
-      k->single[a] = true;
-      continue;
-    }
-    unsigned pair = a << 8 | fold((unsigned char)k->words[i].text[1]);
-    k->pairs[pair / 64] |= UINT64_C(1) << (pair % 64);
+    const unsigned char *w = (const unsigned char *)k->words[i].text;
+    if (k->words[i].len == 1)
+      k->single[fold(w[0])] = true;
+    else if (k->words[i].len == 2)
+      set_bit(k->pairs, pair_bit(fold(w[0]), fold(w[1])));
+    else
+      set_bit(k->triples, triple_bit(fold(w[0]), fold(w[1]), fold(w[2])));
   }
 }
 
@@ -79,13 +118,17 @@ static void rebuild_buckets(nx_keywords *k)
 static bool may_begin(const nx_keywords *k, const char *text, size_t len,
                       size_t at)
 {
-  unsigned a = fold((unsigned char)text[at]);
+  const unsigned char *t = (const unsigned char *)text + at;
+  size_t left = len - at;
+  unsigned a = fold(t[0]);
   if (k->single[a])
     return true;
-  if (len - at < 2)
+  if (left < 2)
     return false;
-  unsigned pair = a << 8 | fold((unsigned char)text[at + 1]);
-  return (k->pairs[pair / 64] >> (pair % 64)) & 1;
+  unsigned b = fold(t[1]);
+  if (has_bit(k->pairs, pair_bit(a, b)))
+    return true;
+  return left >= 3 && has_bit(k->triples, triple_bit(a, b, fold(t[2])));
 }
 
 size_t nx_keywords_add(nx_keywords *k, const char *word)
