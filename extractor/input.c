@@ -137,18 +137,24 @@ static enum nx_input_kind kind_from_bytes(struct nx_stream *s)
 static bool read_single(struct nx_reader *r, struct nx_stream *s,
                         const char *name, enum nx_input_kind kind)
 {
-  struct nx_buf data, chunk;
-  nx_buf_init(&data, r->opts->max_bytes);
-  nx_buf_init(&chunk, 0);
+  /* Read straight into the document, one byte past the cap at most: that
+   * byte tells a document over the cap from one exactly at it. */
+  size_t cap = r->opts->max_bytes; /* 0: none */
+  struct nx_buf data;
+  nx_buf_init(&data, 0);
   nx_status st = NX_OK;
   for (;;) {
-    nx_buf_clear(&chunk);
-    if (nx_stream_read(s, 1 << 16, &chunk) == 0)
+    size_t want = 1 << 16;
+    if (cap && cap - data.len + 1 < want)
+      want = cap - data.len + 1;
+    if (nx_stream_read(s, want, &data) == 0)
       break;
-    if ((st = nx_buf_add(&data, chunk.data, chunk.len)) != NX_OK)
+    if (cap && data.len > cap) {
+      nx_buf_free(&data);
+      st = NX_ETOOBIG;
       break;
+    }
   }
-  nx_buf_free(&chunk);
   if (st == NX_ETOOBIG) {
     nx_buf_free(&data);
     return nx_reader_fail(r, name, st,
