@@ -309,6 +309,36 @@ static void compile_keywords(nx_ruleset *rs)
   }
 }
 
+/* One alternation of every cut, so that a paragraph no cut drops (nearly
+ * all of them) costs one match attempt instead of one per cut. Left NULL
+ * when a cut cannot be copied into it unchanged. */
+static void compile_any_cut(nx_ruleset *rs)
+{
+  pcre2_code_free(rs->any_cut);
+  rs->any_cut = NULL;
+  struct nx_buf all, one;
+  nx_buf_init(&all, 0);
+  nx_buf_init(&one, 0);
+  char bad[256];
+  bool ok = rs->ncuts > 1;
+  for (size_t i = 0; i < rs->ncuts && ok; i++) {
+    nx_buf_clear(&one);
+    ok = nx_expand_inline(rs, rs->cuts[i]->pattern, &one, bad, sizeof bad) &&
+         nx_expand_self_contained(one.data ? one.data : "");
+    nx_buf_adds(&all, i ? "|(?:" : "(?:");
+    nx_buf_add(&all, one.data ? one.data : "", one.len);
+    nx_buf_adds(&all, "\n)");
+  }
+  int code;
+  PCRE2_SIZE offset;
+  if (ok)
+    rs->any_cut = compile_text(&all, &code, &offset);
+  if (rs->any_cut && !rs->no_jit)
+    pcre2_jit_compile(rs->any_cut, PCRE2_JIT_COMPLETE);
+  nx_buf_free(&one);
+  nx_buf_free(&all);
+}
+
 nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
 {
   nx_status st = NX_OK;
@@ -327,6 +357,7 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
   }
   if (st == NX_OK) {
     compile_keywords(rs);
+    compile_any_cut(rs);
     rs->compiled = 1;
   }
   return st;

@@ -230,11 +230,11 @@ static unsigned options_at(const char *src, const char *upto, unsigned opts)
   return opts;
 }
 
-/* True when a group may be called instead of copied: it captures nothing
- * (a call's captures are undone on return) and does not refer to other
+/* A group may be called instead of copied when it captures nothing (a
+ * call's captures are undone on return) and does not refer to other
  * groups, recurse, call out or use backtracking verbs, whose meaning may
  * change inside a call. */
-static bool callable(const char *pattern)
+bool nx_expand_self_contained(const char *pattern)
 {
   for (const char *p = pattern; *p;) {
     if (*p == '\\' && (strchr("Kkg", p[1]) || (p[1] >= '1' && p[1] <= '9')))
@@ -316,7 +316,8 @@ static struct variant *variant_of(struct calls *c, const struct item *it,
     nx_buf_init(&flat, 0);
     bool can = expand_inline(c->rs, it->define->pattern, &flat, depth,
                              c->bad, c->badsize) &&
-               flat.len >= CALL_MIN && callable(flat.data ? flat.data : "");
+               flat.len >= CALL_MIN &&
+               nx_expand_self_contained(flat.data ? flat.data : "");
     nx_buf_free(&flat);
     if (!can)
       return NULL;

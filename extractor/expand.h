@@ -28,6 +28,11 @@ bool nx_expand_inline(const nx_ruleset *rs, const char *src,
 bool nx_expand_called(const nx_ruleset *rs, const char *src,
                       struct nx_buf *out, char *bad, size_t badsize);
 
+/* True when an expanded pattern can be copied into a larger one (as a
+ * subroutine, or as one branch of an alternation) and match the same: it
+ * captures nothing, and refers to no group by number or name. */
+bool nx_expand_self_contained(const char *pattern);
+
 /* Group names the called form adds start with this: not fields, not
  * helpers the lint should ask about. */
 #define NX_EXPAND_PREFIX "__"

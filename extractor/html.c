@@ -40,6 +40,19 @@ static const char *find_ci(const char *p, size_t len, const char *word)
   return NULL;
 }
 
+/* Finds 'word' (lower case, starting with '<') in the first 'len' bytes,
+ * ignoring case. Plain text is sniffed too, so the scan jumps from '<' to
+ * '<'. */
+static const char *find_tag_ci(const char *p, size_t len, const char *word)
+{
+  const char *end = p + len;
+  for (const char *at = memchr(p, '<', len); at;
+       at = memchr(at + 1, '<', (size_t)(end - at - 1)))
+    if (has_prefix_ci(at, (size_t)(end - at), word))
+      return at;
+  return NULL;
+}
+
 /* A UTF-16 byte order mark, which libxml2 reads to pick the decoder. */
 static bool has_utf16_bom(const char *p, size_t len)
 {
@@ -73,7 +86,7 @@ bool nx_html_sniff(const char *p, size_t len)
       if (has_prefix_ci(rest, n, starts[k]))
         return true;
   }
-  return find_ci(p, head, "<html") || find_ci(p, head, "<body");
+  return find_tag_ci(p, head, "<html") || find_tag_ci(p, head, "<body");
 }
 
 /* The charset a page declares in its first 4 KiB, or NULL for UTF-8 or

@@ -293,6 +293,9 @@ void nx_match_cuts(nx_matcher *m, const struct nx_paragraphs *ps,
 {
   for (size_t i = 0; i < ps->n; i++) {
     const char *p = ps->bytes.data + ps->off[i];
+    if (m->rs->any_cut &&
+        run(m, m->rs->any_cut, p, ps->len[i], 0, 0) == PCRE2_ERROR_NOMATCH)
+      continue; /* no cut drops it: which one does is asked only if one does */
     for (size_t c = 0; c < m->rs->ncuts; c++) {
       const struct nx_cut *cut = m->rs->cuts[c];
       if (run(m, cut->re, p, ps->len[i], 0, 0) < 0)

@@ -158,6 +158,8 @@ struct nx_ruleset {
   size_t nlists;
   uint32_t max_pairs; /* ovector pairs the largest pattern needs */
   nx_keywords *keywords; /* every rule's keywords, found in one scan */
+  pcre2_code *any_cut;   /* every cut's pattern in one alternation, or
+                          * NULL: most paragraphs pass one test, not all */
   int compiled;
   int no_jit;
 };
