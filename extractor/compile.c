@@ -286,25 +286,42 @@ static int by_order(const void *a, const void *b)
   return strcmp(x->name, y->name);
 }
 
+/* The set of ids of 'words' (filed in the table first). */
+static uint64_t *keyword_ids(nx_keywords *table, char **words, size_t n)
+{
+  uint64_t *set =
+      xcalloc((nx_keywords_count(table) + 63) / 64, sizeof *set);
+  for (size_t k = 0; k < n; k++) {
+    size_t id = nx_keywords_add(table, words[k]);
+    set[id / 64] |= UINT64_C(1) << (id % 64);
+  }
+  return set;
+}
+
 /* Files every rule's keywords in one table, so that one scan of a text
- * finds them all, and gives each rule the set of its ids. */
+ * finds them all, and gives each rule the sets of its ids. */
 static void compile_keywords(nx_ruleset *rs)
 {
   nx_keywords_free(rs->keywords);
   rs->keywords = nx_keywords_new();
-  for (size_t i = 0; i < rs->nrules; i++)
-    for (size_t k = 0; k < rs->rules[i]->nkeywords; k++)
-      nx_keywords_add(rs->keywords, rs->rules[i]->keywords[k]);
-  size_t words = (nx_keywords_count(rs->keywords) + 63) / 64;
+  for (size_t i = 0; i < rs->nrules; i++) {
+    struct nx_rule *r = rs->rules[i];
+    for (size_t k = 0; k < r->nkeywords; k++)
+      nx_keywords_add(rs->keywords, r->keywords[k]);
+    for (size_t a = 0; a < r->nalso; a++)
+      for (size_t k = 0; k < r->also[a].n; k++)
+        nx_keywords_add(rs->keywords, r->also[a].words[k]);
+  }
   for (size_t i = 0; i < rs->nrules; i++) {
     struct nx_rule *r = rs->rules[i];
     if (r->nkeywords == 0)
       continue;
     free(r->keyword_set);
-    r->keyword_set = xcalloc(words, sizeof *r->keyword_set);
-    for (size_t k = 0; k < r->nkeywords; k++) {
-      size_t id = nx_keywords_add(rs->keywords, r->keywords[k]);
-      r->keyword_set[id / 64] |= UINT64_C(1) << (id % 64);
+    r->keyword_set = keyword_ids(rs->keywords, r->keywords, r->nkeywords);
+    for (size_t a = 0; a < r->nalso; a++) {
+      free(r->also[a].set);
+      r->also[a].set =
+          keyword_ids(rs->keywords, r->also[a].words, r->also[a].n);
     }
   }
 }

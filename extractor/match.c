@@ -171,9 +171,33 @@ struct anchor_scan {
   int rc;      /* anchor: the last pcre2_match result */
 };
 
-static bool has_keyword(const struct nx_rule *r, uint32_t id)
+static bool in_set(const uint64_t *set, uint32_t id)
 {
-  return (r->keyword_set[id / 64] >> (id % 64)) & 1;
+  return (set[id / 64] >> (id % 64)) & 1;
+}
+
+/* True when text[s, e) holds a word of each of r's further keyword lines
+ * (the keyword hits are in text order). */
+static bool has_also(const nx_matcher *m, const struct nx_rule *r, size_t s,
+                     size_t e)
+{
+  const struct nx_keyword_hits *k = &m->keywords;
+  size_t lo = 0, hi = k->n; /* the first hit at or after s */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (k->v[mid].at < s)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t a = 0; a < r->nalso; a++) {
+    bool found = false;
+    for (size_t i = lo; i < k->n && k->v[i].at < e && !found; i++)
+      found = in_set(r->also[a].set, k->v[i].id);
+    if (!found)
+      return false;
+  }
+  return true;
 }
 
 /* Finds the next occurrence that starts at or after 'at'; false when there
@@ -185,7 +209,7 @@ static bool next_anchor(nx_matcher *m, struct anchor_scan *a, size_t at,
     const struct nx_keyword_hits *k = &m->keywords;
     for (; a->next < k->n; a->next++) {
       const struct nx_keyword_hit *h = &k->v[a->next];
-      if (h->at >= at && has_keyword(a->r, h->id)) {
+      if (h->at >= at && in_set(a->r->keyword_set, h->id)) {
         *hit = h->at;
         *hit_end = h->at + h->len;
         return true;
@@ -249,7 +273,7 @@ static void match_rule(nx_matcher *m, size_t index, const char *text,
         size_t at = hit_end > hit ? hit_end : nx_utf8_next(text, len, hit);
         found = next_anchor(m, &a, at, &hit, &hit_end);
       } while (found && hit < e);
-      if (e > s)
+      if (e > s && (r->nalso == 0 || has_also(m, r, s, e)))
         ok = match_span(m, index, a.codes, text, len, s, last, e, out);
       done = e > done ? e : done;
     }

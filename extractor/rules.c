@@ -58,6 +58,13 @@ static void free_rule(struct nx_rule *r)
     free(r->keywords[i]);
   free(r->keywords);
   free(r->keyword_set);
+  for (size_t a = 0; a < r->nalso; a++) {
+    for (size_t i = 0; i < r->also[a].n; i++)
+      free(r->also[a].words[i]);
+    free(r->also[a].words);
+    free(r->also[a].set);
+  }
+  free(r->also);
   free(r->expanded);
   pcre2_code_free(r->re);
   pcre2_code_free(r->veto_re);
@@ -358,13 +365,18 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
     r->anchor = xstrdup(val);
     r->anchor_line = line;
   } else if (strcmp(key, "keywords") == 0) {
-    for (size_t i = 0; i < r->nkeywords; i++)
-      free(r->keywords[i]);
-    free(r->keywords);
-    r->keywords = split_names(val, &r->nkeywords);
-    r->keywords_line = line;
-    if (r->nkeywords == 0)
+    size_t n;
+    char **words = split_names(val, &n);
+    if (n == 0)
       return syntax(rd, line, "keywords needs at least one word");
+    if (r->keywords == NULL) {
+      r->keywords = words;
+      r->nkeywords = n;
+      r->keywords_line = line;
+    } else { /* one more line: a word of it must occur too */
+      r->also = xrealloc(r->also, (r->nalso + 1) * sizeof *r->also);
+      r->also[r->nalso++] = (struct nx_also){words, n, NULL};
+    }
   } else if (strcmp(key, "veto") == 0) {
     free(r->veto);
     r->veto = xstrdup(val);

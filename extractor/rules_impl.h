@@ -57,6 +57,13 @@ struct nx_example {
   unsigned line;
 };
 
+/* A further "keywords" line of a rule. */
+struct nx_also {
+  char **words;
+  size_t n;
+  uint64_t *set; /* bit i: ruleset keyword id i is one of them */
+};
+
 /* The patterns a rule matches with. */
 struct nx_codes {
   const pcre2_code *re, *veto, *anchor; /* veto, anchor may be NULL */
@@ -72,6 +79,9 @@ struct nx_rule {
   char **keywords; /* "keywords = a, b": words every match contains */
   size_t nkeywords;
   unsigned keywords_line;
+  struct nx_also *also; /* further "keywords" lines: the match contains a
+                         * word of each too */
+  size_t nalso;
   uint64_t *keyword_set; /* bit i: ruleset keyword id i is one of them */
   /* re, veto_re and anchor_re are never JIT-compiled: a rule starts on
    * PCRE2's interpreter, and once it has been run over NX_JIT_AFTER bytes
