@@ -21,7 +21,7 @@ with open(d + "/digits-dollars.txt", "w") as f:         # 10 MB of digits and $
 open(d + "/mw.txt", "w").write("MW " * (1024 * 1024 // 3))       # 1 MB of MW
 open(d + "/paren-a.txt", "w").write("(A) " * 50000)              # (A) tokens
 open(d + "/caps.txt", "w").write(" ".join("ABC (NASDAQ: XY) Corp Inc" for _ in range(40000)))
-# Rule bait: the words every rule anchors on, without the rest.
+# Rule bait: the words rules look for (their keywords), without the rest.
 bait = ("Analyst Name of Broker Capital Markets upgraded downgraded raised lowered cut "
         "maintained reiterated price target to $ from $ rating Buy Hold Sell "
         "Overweight of the shares of Company Inc (NYSE: ")
