@@ -98,8 +98,10 @@ demo: deps
 # Every suite on the normal build, then the unit, rule, golden, error and
 # fuzz-replay suites again on an ASan+UBSan build, the worker threads on a
 # ThreadSanitizer build, and the golden corpus under valgrind
-# (tests/run.sh).
+# (tests/run.sh). A clang build first: -Werror makes any of its warnings
+# a failure.
 check: deps
+	@$(MAKE) --no-print-directory CC=clang BUILD=build-clang all unit
 	@$(MAKE) --no-print-directory all unit replay
 	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=address,undefined all unit replay
 	@$(MAKE) --no-print-directory BUILD=build-tsan SANITIZE=thread all

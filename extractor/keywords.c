@@ -51,7 +51,7 @@ void nx_keywords_free(nx_keywords *k)
  * scan looks at every byte of every text (tolower() is a call per byte). */
 static const unsigned char lower[256] = {
 #define L4(b) L1(b), L1(b + 1), L1(b + 2), L1(b + 3)
-#define L1(b) ((b) >= 'A' && (b) <= 'Z' ? (b) + 32 : (b))
+#define L1(b) ((b) >= 'A' && (b) <= 'Z' ? (b) | 0x20 : (b))
 #define L16(b) L4(b), L4(b + 4), L4(b + 8), L4(b + 12)
 #define L64(b) L16(b), L16(b + 16), L16(b + 32), L16(b + 48)
     L64(0), L64(64), L64(128), L64(192)
