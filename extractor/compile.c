@@ -12,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Compiles 'src' after expansion. On error fills err with the line and
- * column inside the rule file where that can be known. */
 void nx_ruleset_set_jit(nx_ruleset *rs, bool jit)
 {
   rs->no_jit = !jit;
@@ -51,7 +49,8 @@ uint32_t nx_rule_min_length(const struct nx_rule *r)
 }
 
 /* Compiles 'src' after expansion, and JIT-compiles it unless 'lazy' (a
- * rule's: see nx_rule_codes). */
+ * rule's: see nx_rule_codes). On error fills err with the line and column
+ * inside the rule file where that can be known. */
 static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
                                  const char *file, unsigned line, bool lazy,
                                  char **expanded, pcre2_code **out,
@@ -126,12 +125,37 @@ static struct nx_codes *jit_copies(const struct nx_rule *r)
         pcre2_code_free(copy[k]);
       return NULL;
     }
-    /* Should JIT fail, the copy still gives the same answers. */
+    /* Should JIT fail, the copy runs on the interpreter. */
     pcre2_jit_compile(copy[i], PCRE2_JIT_COMPLETE);
   }
   struct nx_codes *c = xmalloc(sizeof *c);
   *c = (struct nx_codes){copy[0], copy[1], copy[2]};
   return c;
+}
+
+static void free_codes(struct nx_codes *c)
+{
+  pcre2_code_free((pcre2_code *)c->re);
+  pcre2_code_free((pcre2_code *)c->veto);
+  pcre2_code_free((pcre2_code *)c->anchor);
+  free(c);
+}
+
+/* Makes and publishes r's JIT copies; the first thread to publish wins,
+ * the others free theirs and take its. NULL when they cannot be made. */
+static const struct nx_codes *publish_jit(const struct nx_rule *r)
+{
+  struct nx_rule *rule = (struct nx_rule *)r; /* its cache */
+  struct nx_codes *made = jit_copies(r);
+  if (made == NULL)
+    return NULL;
+  struct nx_codes *expected = NULL;
+  if (atomic_compare_exchange_strong_explicit(&rule->jitted, &expected, made,
+                                              memory_order_acq_rel,
+                                              memory_order_acquire))
+    return made;
+  free_codes(made);
+  return expected;
 }
 
 const struct nx_codes *nx_rule_codes(const nx_ruleset *rs,
@@ -141,19 +165,25 @@ const struct nx_codes *nx_rule_codes(const nx_ruleset *rs,
       atomic_load_explicit(&r->jitted, memory_order_acquire);
   if (jitted || rs->no_jit)
     return jitted ? jitted : &r->interpreted;
-  struct nx_rule *rule = (struct nx_rule *)r; /* its counter and cache */
+  struct nx_rule *rule = (struct nx_rule *)r; /* its counter */
   size_t before =
       atomic_fetch_add_explicit(&rule->ran, len, memory_order_relaxed);
   if (before < NX_JIT_AFTER && before + len >= NX_JIT_AFTER) {
-    /* Only this thread crossed the mark; the others go on interpreting
-     * the originals, which nothing modifies, until the copies appear. */
-    jitted = jit_copies(r);
-    if (jitted) {
-      atomic_store_explicit(&rule->jitted, jitted, memory_order_release);
-      return jitted;
-    }
+    const struct nx_codes *c = publish_jit(r);
+    if (c)
+      return c;
   }
   return &r->interpreted;
+}
+
+const struct nx_codes *nx_rule_jit_codes(const nx_ruleset *rs,
+                                         const struct nx_rule *r)
+{
+  if (rs->no_jit)
+    return NULL;
+  struct nx_codes *jitted =
+      atomic_load_explicit(&r->jitted, memory_order_acquire);
+  return jitted ? jitted : publish_jit(r);
 }
 
 static bool field_named(const struct nx_rule *r, const char *name)

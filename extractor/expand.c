@@ -262,8 +262,9 @@ bool nx_expand_self_contained(const char *pattern)
 
 /* A definition or list as called under some options. */
 struct variant {
-  char name[MAX_GROUP_NAME + 1]; /* the group's name, prefix included */
+  const void *item; /* its struct nx_define or nx_wordlist */
   unsigned opts;
+  char name[MAX_GROUP_NAME + 1]; /* the group's name, prefix included */
   struct nx_buf body;
 };
 
@@ -275,23 +276,18 @@ struct calls {
   size_t badsize;
 };
 
-/* The group name for 'it' under 'opts', or false when it would be too
- * long or not a valid name. */
-static bool variant_name(const struct item *it, unsigned opts, char *name)
+/* The group name of the variant numbered 'index': the prefix, the number
+ * (which alone keeps names apart: "big" under (?i) and a definition
+ * called "big_i" must not share one), then as much of the item's name as
+ * fits, for whoever reads the pattern. */
+static void variant_name(const struct item *it, size_t index, char *name)
 {
-  char suffix[5] = "";
-  if (opts & (OPT_I | OPT_M | OPT_S))
-    snprintf(suffix, sizeof suffix, "_%s%s%s", opts & OPT_I ? "i" : "",
-             opts & OPT_M ? "m" : "", opts & OPT_S ? "s" : "");
-  size_t need = strlen(NX_EXPAND_PREFIX) + it->len + strlen(suffix);
-  if (need > MAX_GROUP_NAME)
-    return false;
-  for (size_t i = 0; i < it->len; i++)
-    if (!isalnum((unsigned char)it->name[i]) && it->name[i] != '_')
-      return false;
-  snprintf(name, MAX_GROUP_NAME + 1, "%s%.*s%s", NX_EXPAND_PREFIX,
-           (int)it->len, it->name, suffix);
-  return true;
+  int n = snprintf(name, MAX_GROUP_NAME + 1, "%s%zu_", NX_EXPAND_PREFIX,
+                   index);
+  for (size_t i = 0; i < it->len && n > 0 && n < MAX_GROUP_NAME; i++)
+    if (isalnum((unsigned char)it->name[i]) || it->name[i] == '_')
+      name[n++] = it->name[i];
+  name[n > 0 ? n : 0] = '\0';
 }
 
 static bool expand_called(struct calls *c, const char *src, unsigned opts,
@@ -302,11 +298,12 @@ static bool expand_called(struct calls *c, const char *src, unsigned opts,
 static struct variant *variant_of(struct calls *c, const struct item *it,
                                   unsigned opts, int depth, bool *ok)
 {
-  char name[MAX_GROUP_NAME + 1];
-  if ((opts & OPT_OTHER) || !variant_name(it, opts, name))
+  const void *item = it->define ? (const void *)it->define
+                                 : (const void *)it->list;
+  if (opts & OPT_OTHER)
     return NULL;
   for (size_t i = 0; i < c->n; i++)
-    if (strcmp(c->v[i].name, name) == 0)
+    if (c->v[i].item == item && c->v[i].opts == opts)
       return &c->v[i];
   struct nx_buf body;
   nx_buf_init(&body, 0);
@@ -330,10 +327,12 @@ static struct variant *variant_of(struct calls *c, const struct item *it,
     }
   }
   c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
-  struct variant *v = &c->v[c->n++];
-  memcpy(v->name, name, sizeof name);
+  struct variant *v = &c->v[c->n];
+  v->item = item;
   v->opts = opts;
+  variant_name(it, c->n, v->name);
   v->body = body;
+  c->n++;
   return v;
 }
 

@@ -7,9 +7,9 @@
  * in a (?(DEFINE)...) group at the end, and calls it with (?&__name): the
  * built-in ratings rules use the company-name parts two dozen times each,
  * and inlined they made patterns near PCRE2's 64 KiB limit, slow to JIT
- * and hard on the instruction cache. A short definition, or one that
- * captures, refers to other groups or uses backtracking verbs, is still
- * copied inline. */
+ * and hard on the instruction cache. Still copied inline: a short
+ * definition; one that captures, refers to other groups or uses
+ * backtracking verbs; and one used under options other than i, m and s. */
 #ifndef NX_EXPAND_H
 #define NX_EXPAND_H
 

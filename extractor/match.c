@@ -13,6 +13,7 @@ struct nx_matcher {
   const nx_ruleset *rs;
   pcre2_jit_stack *jit_stack;
   bool keep_vetoed;
+  bool ungated; /* nx_matcher_ungated */
   pcre2_match_data *md;
   pcre2_match_context *mc;
   pcre2_match_context *bounded; /* mc with an offset limit, for spans */
@@ -49,6 +50,11 @@ nx_matcher *nx_matcher_new(const nx_ruleset *rs)
 void nx_matcher_keep_vetoed(nx_matcher *m, bool keep)
 {
   m->keep_vetoed = keep;
+}
+
+void nx_matcher_ungated(nx_matcher *m, bool ungated)
+{
+  m->ungated = ungated;
 }
 
 void nx_matcher_free(nx_matcher *m)
@@ -227,6 +233,17 @@ static bool next_anchor(nx_matcher *m, struct anchor_scan *a, size_t at,
   return true;
 }
 
+/* The patterns to run r with: 'jit' when given, else nx_rule_codes'
+ * choice; *interpreted tells which. */
+static const struct nx_codes *codes_for(nx_matcher *m, const struct nx_rule *r,
+                                        const struct nx_codes *jit,
+                                        size_t len, bool *interpreted)
+{
+  const struct nx_codes *c = jit ? jit : nx_rule_codes(m->rs, r, len);
+  *interpreted = c == &r->interpreted;
+  return c;
+}
+
 /* A rule with an anchor (a cheap pattern, such as the verbs every match
  * contains) or keywords runs only on the sentences (or, with
  * anchor_scope = paragraph, the paragraphs) where one occurs, within
@@ -234,52 +251,80 @@ static bool next_anchor(nx_matcher *m, struct anchor_scan *a, size_t at,
  * instead of a full match attempt at every position. And as every match
  * contains an occurrence, no match starts after the last one of its
  * sentence: PCRE2's offset limit stops the search there instead of trying
- * every position to the end of the sentence. */
+ * every position to the end of the sentence. False when the rule hit a
+ * limit; *interpreted tells whether it ran on the interpreter. */
+static bool scan_rule(nx_matcher *m, size_t index, const char *text,
+                      size_t len, const struct nx_codes *jit,
+                      struct nx_hits *out, bool *interpreted)
+{
+  const struct nx_rule *r = m->rs->rules[index];
+  bool ok = true;
+  *interpreted = false;
+  struct anchor_scan a = {r, NULL, text, len, 0, 0};
+  if (m->ungated || (r->anchor_re == NULL && r->keyword_set == NULL)) {
+    const struct nx_codes *c = codes_for(m, r, jit, len, interpreted);
+    return match_span(m, index, c, text, len, 0, len, len, out);
+  }
+  if (r->keyword_set && m->keywords_of != text) {
+    nx_keywords_find(m->rs->keywords, text, len, &m->keywords);
+    m->keywords_of = text;
+  }
+  size_t done = 0; /* text before 'done' has been matched */
+  size_t hit, hit_end;
+  /* A rule whose keywords are absent has not run: it is not counted. */
+  if (r->anchor_re)
+    a.codes = codes_for(m, r, jit, len, interpreted);
+  bool found = next_anchor(m, &a, 0, &hit, &hit_end);
+  if (found && a.codes == NULL)
+    a.codes = codes_for(m, r, jit, len, interpreted);
+  while (ok && found) {
+    size_t s, e;
+    if (r->anchor_paragraph)
+      nx_text_paragraph(text, len, hit, &s, &e);
+    else
+      nx_text_sentence(text, len, hit, &s, &e);
+    if (s < done)
+      s = done;
+    /* The last occurrence that starts in [s, e) bounds where matches
+     * start. The next search starts at e at the latest, so that an
+     * occurrence running past e hides nothing of the next sentence. */
+    size_t last;
+    do {
+      last = hit_end > hit ? hit_end - 1 : hit;
+      size_t at = hit_end > hit ? hit_end : nx_utf8_next(text, len, hit);
+      found = next_anchor(m, &a, at < e ? at : e, &hit, &hit_end);
+    } while (found && hit < e);
+    if (e > s && (r->nalso == 0 || has_also(m, r, s, e)))
+      ok = match_span(m, index, a.codes, text, len, s, last, e, out);
+    done = e > done ? e : done;
+  }
+  return ok && !(a.rc < 0 && is_limit(a.rc));
+}
+
+/* Drops the hits from 'first' on. */
+static void truncate_hits(struct nx_hits *h, size_t first)
+{
+  for (size_t i = first; i < h->n; i++)
+    json_decref(h->v[i].fields);
+  h->n = first;
+}
+
+/* One rule over the text. PCRE2's interpreter and JIT count their limits
+ * differently, so a rule that hits one on the interpreter (it runs there
+ * until it has seen NX_JIT_AFTER bytes) is run again JIT-compiled: a
+ * document's records do not depend on what came before it. */
 static void match_rule(nx_matcher *m, size_t index, const char *text,
                        size_t len, struct nx_hits *out)
 {
   const struct nx_rule *r = m->rs->rules[index];
-  bool ok = true;
-  struct anchor_scan a = {r, NULL, text, len, 0, 0};
-  if (r->anchor_re == NULL && r->keyword_set == NULL) {
-    const struct nx_codes *c = nx_rule_codes(m->rs, r, len);
-    ok = match_span(m, index, c, text, len, 0, len, len, out);
-  } else {
-    if (r->keyword_set && m->keywords_of != text) {
-      nx_keywords_find(m->rs->keywords, text, len, &m->keywords);
-      m->keywords_of = text;
-    }
-    size_t done = 0; /* text before 'done' has been matched */
-    size_t hit, hit_end;
-    /* A rule whose keywords are absent has not run: it is not counted. */
-    if (r->anchor_re)
-      a.codes = nx_rule_codes(m->rs, r, len);
-    bool found = next_anchor(m, &a, 0, &hit, &hit_end);
-    if (found && a.codes == NULL)
-      a.codes = nx_rule_codes(m->rs, r, len);
-    while (ok && found) {
-      size_t s, e;
-      if (r->anchor_paragraph)
-        nx_text_paragraph(text, len, hit, &s, &e);
-      else
-        nx_text_sentence(text, len, hit, &s, &e);
-      if (s < done)
-        s = done;
-      /* The last occurrence that starts in [s, e) bounds where matches
-       * start. */
-      size_t last;
-      do {
-        last = hit_end > hit ? hit_end - 1 : hit;
-        size_t at = hit_end > hit ? hit_end : nx_utf8_next(text, len, hit);
-        found = next_anchor(m, &a, at, &hit, &hit_end);
-      } while (found && hit < e);
-      if (e > s && (r->nalso == 0 || has_also(m, r, s, e)))
-        ok = match_span(m, index, a.codes, text, len, s, last, e, out);
-      done = e > done ? e : done;
-    }
+  size_t first = out->n;
+  bool interpreted;
+  bool ok = scan_rule(m, index, text, len, NULL, out, &interpreted);
+  const struct nx_codes *jit = NULL;
+  if (!ok && interpreted && (jit = nx_rule_jit_codes(m->rs, r)) != NULL) {
+    truncate_hits(out, first);
+    ok = scan_rule(m, index, text, len, jit, out, &interpreted);
   }
-  if (a.rc < 0 && is_limit(a.rc))
-    ok = false;
   if (!ok) {
     out->limited =
         xrealloc(out->limited, (out->nlimited + 1) * sizeof *out->limited);

@@ -50,6 +50,11 @@ nx_matcher *nx_matcher_new(const nx_ruleset *rs);
 void nx_matcher_keep_vetoed(nx_matcher *m, bool keep);
 void nx_matcher_free(nx_matcher *m); /* NULL is a no-op */
 
+/* Runs every rule over the whole text, ignoring its keywords and anchor:
+ * what --check-rules tries when an example fails, to tell the author the
+ * gate is why. */
+void nx_matcher_ungated(nx_matcher *m, bool ungated);
+
 /* Appends to 'out' the hits of every rule over text[0, len) (valid UTF-8),
  * rule by rule in ruleset order, each rule's hits in text order. When
  * 'only' is not (size_t)-1, runs that rule alone. A rule that hits a limit

@@ -195,6 +195,11 @@ uint32_t nx_rule_min_length(const struct nx_rule *r);
 const struct nx_codes *nx_rule_codes(const nx_ruleset *rs,
                                      const struct nx_rule *r, size_t len);
 
+/* r's JIT-compiled copies, made now if they are not yet; NULL without JIT
+ * (--no-jit, or no memory). Thread-safe. */
+const struct nx_codes *nx_rule_jit_codes(const nx_ruleset *rs,
+                                         const struct nx_rule *r);
+
 /* Index of the type called 'name', or (size_t)-1. */
 size_t nx_ruleset_type_index(const nx_ruleset *rs, const char *name);
 

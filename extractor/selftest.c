@@ -73,6 +73,26 @@ static bool run_example(nx_matcher *m, const nx_ruleset *rs, size_t rule,
   return pass;
 }
 
+/* After a failed example of a rule with keywords or an anchor: if the
+ * rule passes once run over the whole text, the gate is what failed, and
+ * the author needs to know why. */
+static void explain_gate(nx_matcher *m, const nx_ruleset *rs, size_t rule,
+                         const struct nx_example *ex, FILE *report)
+{
+  json_t *got = json_array();
+  size_t excluded = 0;
+  nx_matcher_ungated(m, true);
+  bool pass = run_example(m, rs, rule, ex, got, &excluded);
+  nx_matcher_ungated(m, false);
+  json_decref(got);
+  if (pass)
+    fputs("  note: it passes when the rule runs on the whole text: every "
+          "match must contain one of its keywords (or its anchor), and "
+          "start no later than the last one in its sentence; a word the "
+          "pattern only looks behind at does not count\n",
+          report);
+}
+
 /* A [cut] example is one paragraph: the cut must drop it or keep it. */
 static void check_cuts(const nx_ruleset *rs, FILE *report,
                        struct nx_selftest_result *result)
@@ -143,6 +163,8 @@ void nx_selftest_run(const nx_ruleset *rs, FILE *report,
                   t->exclude_list_name);
         }
         fputc('\n', report);
+        if (ex->expect && (rule->keyword_set || rule->anchor_re))
+          explain_gate(m, rs, r, ex, report);
       }
       json_decref(got);
     }

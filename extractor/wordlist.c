@@ -205,10 +205,16 @@ static size_t char_bytes(const char *c)
 }
 
 /* The key a character is grouped by: ASCII letters folded; every non-ASCII
- * character one key, as case folding may pair any two of them. */
+ * character one key, as case folding may pair any two of them; but the
+ * Kelvin sign and the long s, which caseless matching pairs with ASCII
+ * k and s, go with those. */
 static int group_key(const char *c)
 {
   unsigned char u = (unsigned char)*c;
+  if (strncmp(c, "\xE2\x84\xAA", 3) == 0) /* U+212A KELVIN SIGN */
+    return 'k';
+  if (strncmp(c, "\xC5\xBF", 2) == 0) /* U+017F LATIN SMALL LETTER LONG S */
+    return 's';
   return u >= 0x80 ? 0x80 : tolower(u);
 }
 

@@ -32,8 +32,9 @@ const struct nx_word *nx_wordlist_find(const nx_wordlist *wl, const char *s,
 
 /* Appends to out a group that matches every form, trying them longest
  * first, escaped for an extended-syntax PCRE2 pattern, a space matching any
- * white space. Long lists are grouped by their first letters behind
- * lookaheads (same matches, far fewer alternatives tried per position). */
+ * white space. The forms are factored into a prefix tree (the same
+ * matches, in the same order of preference, with far fewer alternatives
+ * tried per position). */
 nx_status nx_wordlist_pattern(const nx_wordlist *wl, struct nx_buf *out);
 
 /* Appends the folded key of s[0, len) to out (exposed for tests). */

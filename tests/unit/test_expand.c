@@ -21,12 +21,13 @@ static char *long_words(void)
 
 static nx_ruleset *ruleset(void)
 {
-  char text[8192];
+  char text[12288];
   snprintf(text, sizeof text,
            "[define big]\npattern = (?:%s)\n\n"
            "[define small]\npattern = [A-Z]+\n\n"
-           "[define grabs]\npattern = (?<g>%s)\n",
-           long_words(), long_words());
+           "[define grabs]\npattern = (?<g>%s)\n\n"
+           "[define big_i]\npattern = (?:other|%s)\n",
+           long_words(), long_words(), long_words());
   nx_ruleset *rs = nx_ruleset_new();
   struct nx_error err;
   if (nx_ruleset_add_memory(rs, "test.rules", text, strlen(text), &err) !=
@@ -66,21 +67,26 @@ int main(void)
     HARNESS_END();
 
   const char *p = called(rs, "a{{big}}b{{big}}");
-  OK(has(p, "a(?&__big)b(?&__big)"), "a long definition is called");
-  OK(has(p, "(?(DEFINE)(?<__big>(?^x)(?:word000|"), "and defined once, "
+  OK(has(p, "a(?&__0_big)b(?&__0_big)"), "a long definition is called");
+  OK(has(p, "(?(DEFINE)(?<__0_big>(?^x)(?:word000|"), "and defined once, "
      "with its options stated");
-  const char *def = strstr(p, "(?<__big>");
-  OK(def && !strstr(def + 1, "(?<__big>"), "not twice");
+  const char *def = strstr(p, "(?<__0_big>");
+  OK(def && !strstr(def + 1, "(?<__"), "not twice");
   OK(has(called(rs, "{{small}}"), "(?:[A-Z]+\n)"), "a short one is copied");
   OK(has(called(rs, "{{grabs}}"), "(?:(?<g>word000"), "one that captures is "
      "copied");
-  OK(has(called(rs, "(?i:x{{big}})"), "(?&__big_i)") &&
-         has(called(rs, "(?i:x{{big}})"), "(?<__big_i>(?^xi)"),
+  OK(has(called(rs, "(?i:x{{big}})"), "(?<__0_big>(?^xi)"),
      "under (?i:...) the caseless variant is called");
-  OK(has(called(rs, "(?i)x{{big}}"), "(?&__big_i)"),
+  OK(has(called(rs, "(?i)x{{big}}"), "(?<__0_big>(?^xi)"),
      "an option setting holds to the end of its group");
-  OK(has(called(rs, "(?i:x)(?m)[(?i:]\\(?i:#(?i:\n{{big}}"), "(?&__big_m)"),
+  OK(has(called(rs, "(?i:x)(?m)[(?i:]\\(?i:#(?i:\n{{big}}"),
+         "(?<__0_big>(?^xm)"),
      "classes, escapes and comments are not groups");
+  p = called(rs, "(?i:{{big}}){{big_i}}{{big}}");
+  OK(has(p, "(?i:(?&__0_big))(?&__1_big_i)(?&__2_big)") &&
+         has(p, "(?<__0_big>(?^xi)") && has(p, "(?<__1_big_i>(?^x)(?:other") &&
+         has(p, "(?<__2_big>(?^x)(?:word000"),
+     "a variant and a definition whose name looks like one stay apart");
   OK(has(called(rs, "(?-x:{{big}})"), "(?:(?:word000"),
      "under other options it is copied");
   OK(has(called(rs, "{{nothing}}"), "ERROR: no definition or list named "
