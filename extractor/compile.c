@@ -133,8 +133,10 @@ static struct nx_codes *jit_copies(const struct nx_rule *r)
   return c;
 }
 
-static void free_codes(struct nx_codes *c)
+void nx_codes_free(struct nx_codes *c)
 {
+  if (c == NULL)
+    return;
   pcre2_code_free((pcre2_code *)c->re);
   pcre2_code_free((pcre2_code *)c->veto);
   pcre2_code_free((pcre2_code *)c->anchor);
@@ -154,7 +156,7 @@ static const struct nx_codes *publish_jit(const struct nx_rule *r)
                                               memory_order_acq_rel,
                                               memory_order_acquire))
     return made;
-  free_codes(made);
+  nx_codes_free(made);
   return expected;
 }
 

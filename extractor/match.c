@@ -18,7 +18,7 @@ struct nx_matcher {
   pcre2_match_context *mc;
   pcre2_match_context *bounded; /* mc with an offset limit, for spans */
   struct nx_keyword_hits keywords; /* in the text being matched */
-  const char *keywords_of;         /* that text, or NULL: not found yet */
+  bool keywords_found;             /* for the text being matched */
 };
 
 nx_matcher *nx_matcher_new(const nx_ruleset *rs)
@@ -265,9 +265,9 @@ static bool scan_rule(nx_matcher *m, size_t index, const char *text,
     const struct nx_codes *c = codes_for(m, r, jit, len, interpreted);
     return match_span(m, index, c, text, len, 0, len, len, out);
   }
-  if (r->keyword_set && m->keywords_of != text) {
+  if (r->keyword_set && !m->keywords_found) {
     nx_keywords_find(m->rs->keywords, text, len, &m->keywords);
-    m->keywords_of = text;
+    m->keywords_found = true;
   }
   size_t done = 0; /* text before 'done' has been matched */
   size_t hit, hit_end;
@@ -335,7 +335,7 @@ static void match_rule(nx_matcher *m, size_t index, const char *text,
 void nx_match_text(nx_matcher *m, const char *text, size_t len, size_t only,
                    struct nx_hits *out)
 {
-  m->keywords_of = NULL; /* a new text, maybe at the same address */
+  m->keywords_found = false; /* found on first need, once per text */
   for (size_t i = 0; i < m->rs->nrules; i++)
     if (only == (size_t)-1 || only == i)
       match_rule(m, i, text, len, out);

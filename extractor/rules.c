@@ -69,13 +69,7 @@ static void free_rule(struct nx_rule *r)
   pcre2_code_free(r->re);
   pcre2_code_free(r->veto_re);
   pcre2_code_free(r->anchor_re);
-  struct nx_codes *jitted = atomic_load(&r->jitted);
-  if (jitted) {
-    pcre2_code_free((pcre2_code *)jitted->re);
-    pcre2_code_free((pcre2_code *)jitted->veto);
-    pcre2_code_free((pcre2_code *)jitted->anchor);
-    free(jitted);
-  }
+  nx_codes_free(atomic_load(&r->jitted));
   for (size_t i = 0; i < r->nfields; i++) {
     free(r->fields[i].name);
     free(r->fields[i].source);

@@ -195,6 +195,9 @@ uint32_t nx_rule_min_length(const struct nx_rule *r);
 const struct nx_codes *nx_rule_codes(const nx_ruleset *rs,
                                      const struct nx_rule *r, size_t len);
 
+/* Frees a set of JIT-compiled copies (NULL is a no-op). */
+void nx_codes_free(struct nx_codes *c);
+
 /* r's JIT-compiled copies, made now if they are not yet; NULL without JIT
  * (--no-jit, or no memory). Thread-safe. */
 const struct nx_codes *nx_rule_jit_codes(const nx_ruleset *rs,

@@ -204,18 +204,16 @@ static size_t char_bytes(const char *c)
   return n;
 }
 
-/* The key a character is grouped by: ASCII letters folded; every non-ASCII
- * character one key, as case folding may pair any two of them; but the
- * Kelvin sign and the long s, which caseless matching pairs with ASCII
- * k and s, go with those. */
-static int group_key(const char *c)
+/* The key a character is grouped by: the same for every character that
+ * caseless matching may take for it. Lowering the upper case puts a
+ * Unicode case set on one code point: K, k and the Kelvin sign all give k;
+ * S, s and the long s give s; Σ, σ and ς give σ. */
+static utf8proc_int32_t group_key(const char *c)
 {
-  unsigned char u = (unsigned char)*c;
-  if (strncmp(c, "\xE2\x84\xAA", 3) == 0) /* U+212A KELVIN SIGN */
-    return 'k';
-  if (strncmp(c, "\xC5\xBF", 2) == 0) /* U+017F LATIN SMALL LETTER LONG S */
-    return 's';
-  return u >= 0x80 ? 0x80 : tolower(u);
+  utf8proc_int32_t cp = -1;
+  utf8proc_iterate((const utf8proc_uint8_t *)c, (utf8proc_ssize_t)char_bytes(c),
+                   &cp);
+  return cp < 0 ? cp : utf8proc_tolower(utf8proc_toupper(cp));
 }
 
 /* One character of a form, escaped for an extended-syntax pattern; a space
@@ -298,11 +296,10 @@ static void add_node(struct nx_buf *out, const char **forms, size_t n,
       add_node(out, b[k].forms, b[k].n, depth + char_bytes(c));
       continue;
     }
-    if (group_key(c) != 0x80) { /* (?i:x) compiles to one caseless char */
-      nx_buf_adds(out, "(?=(?i:");
-      add_char(out, c);
-      nx_buf_adds(out, "))");
-    }
+    /* (?i:x) compiles to one caseless character */
+    nx_buf_adds(out, "(?=(?i:");
+    add_char(out, c);
+    nx_buf_adds(out, "))");
     nx_buf_adds(out, "(?:");
     add_flat(out, b[k].forms, b[k].n, depth);
     nx_buf_addc(out, ')');

@@ -1,8 +1,9 @@
 /* test_wordlist.c: a list's pattern (a prefix tree) matches what the flat,
  * longest-first alternation of its forms matches, at every position of a
  * text, in and out of (?i): random lists and texts over an alphabet of
- * case variants, spaces, punctuation and the two non-ASCII characters that
- * caseless matching pairs with ASCII letters. */
+ * case variants (ASCII, accented, and the three sigmas), spaces,
+ * punctuation and the two non-ASCII characters that caseless matching
+ * pairs with ASCII letters. */
 #include "harness.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -16,6 +17,8 @@
 static const char *const alphabet[] = {
     "a", "A", "b", "B", "k", "K", "s", "S", " ", ".", "-",
     "\xC3\xA9",     /* e acute */
+    "\xC3\x89",     /* E acute */
+    "\xCF\x83", "\xCF\x82", "\xCE\xA3", /* sigma, final sigma, Sigma */
     "\xE2\x84\xAA", /* KELVIN SIGN, caselessly k */
     "\xC5\xBF"};    /* LONG S, caselessly s */
 #define NALPHA (sizeof alphabet / sizeof *alphabet)
