@@ -258,6 +258,16 @@ static nx_status compile_rule(nx_ruleset *rs, struct nx_rule *r,
     return st;
   r->interpreted = (struct nx_codes){r->re, r->veto_re, r->anchor_re};
   r->type = nx_ruleset_type_index(rs, r->type_name);
+  if (rs->types[r->type]->mention) {
+    /* A mention is what frames compose, not a record or a company. */
+    if (r->over_mentions)
+      return nx_fail(err, NX_ESYNTAX, r->file, r->line, 0,
+                     "rule '%s': a frame cannot make mentions of type %s",
+                     r->name, r->type_name);
+    r->no_output = 1;
+    r->not_entity = 1;
+  }
+  rs->has_frames |= r->over_mentions;
   if (!r->no_output)
     rs->types[r->type]->written = 1;
   uint32_t captures;
@@ -395,6 +405,16 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
   if (rs->ntypes > 1) /* qsort(NULL, 0, ...) is undefined */
     qsort(rs->types, rs->ntypes, sizeof *rs->types, by_order);
   rs->max_pairs = 1;
+  rs->nmention_types = 0;
+  rs->has_frames = false;
+  for (size_t i = 0; i < rs->ntypes && st == NX_OK; i++) {
+    struct nx_type *t = rs->types[i];
+    if (t->mention && rs->nmention_types == NX_MENTION_MAX)
+      st = nx_fail(err, NX_ESYNTAX, t->file ? t->file : t->name, t->line, 0,
+                   "more than %u mention types", NX_MENTION_MAX);
+    else if (t->mention)
+      t->mention_code = (unsigned)rs->nmention_types++;
+  }
   for (size_t i = 0; i < rs->ntypes && st == NX_OK; i++)
     st = compile_type(rs, rs->types[i], err);
   for (size_t i = 0; i < rs->nrules && st == NX_OK; i++)

@@ -24,7 +24,8 @@
 
 struct item {
   struct nx_define *define; /* or */
-  const nx_wordlist *list;
+  const nx_wordlist *list;  /* or */
+  const struct nx_type *mention; /* {{@TYPE}}: one mention's character */
   const char *name;
   size_t len;
 };
@@ -32,7 +33,14 @@ struct item {
 static bool find_item(const nx_ruleset *rs, const char *name, size_t len,
                       struct item *it)
 {
-  *it = (struct item){NULL, NULL, name, len};
+  *it = (struct item){NULL, NULL, NULL, name, len};
+  if (len > 1 && name[0] == '@') {
+    for (size_t i = 0; i < rs->ntypes && !it->mention; i++)
+      if (rs->types[i]->mention && strlen(rs->types[i]->name) == len - 1 &&
+          strncmp(rs->types[i]->name, name + 1, len - 1) == 0)
+        it->mention = rs->types[i];
+    return it->mention != NULL;
+  }
   for (size_t i = 0; i < rs->ndefines && !it->define; i++)
     if (strlen(rs->defines[i]->name) == len &&
         strncmp(rs->defines[i]->name, name, len) == 0)
@@ -44,6 +52,14 @@ static bool find_item(const nx_ruleset *rs, const char *name, size_t len,
     it->list = nx_ruleset_list(rs, key);
   }
   return it->define || it->list;
+}
+
+/* A mention type's character, as a pattern escape. */
+static void add_mention(struct nx_buf *out, const struct nx_type *t)
+{
+  char esc[16];
+  snprintf(esc, sizeof esc, "\\x{%X}", NX_MENTION_BASE + t->mention_code);
+  nx_buf_adds(out, esc);
 }
 
 /* Finds the next {{name}} in src: false when there is none; on a '{{'
@@ -78,11 +94,14 @@ static bool expand_inline(const nx_ruleset *rs, const char *src,
     nx_buf_add(out, at, (size_t)(open - at));
     struct item it;
     if (!find_item(rs, open + 2, (size_t)(close - open - 2), &it)) {
-      snprintf(bad, badsize, "no definition or list named '%.*s'",
+      snprintf(bad, badsize, "no definition%s named '%.*s'",
+               it.name[0] == '@' ? ", list or mention type" : " or list",
                (int)it.len, it.name);
       return false;
     }
-    if (it.define) {
+    if (it.mention) {
+      add_mention(out, it.mention);
+    } else if (it.define) {
       it.define->used = 1;
       nx_buf_adds(out, "(?:");
       if (!expand_inline(rs, it.define->pattern, out, depth + 1, bad,
@@ -350,9 +369,15 @@ static bool expand_called(struct calls *c, const char *src, unsigned opts,
     nx_buf_add(out, at, (size_t)(open - at));
     struct item it;
     if (!find_item(c->rs, open + 2, (size_t)(close - open - 2), &it)) {
-      snprintf(c->bad, c->badsize, "no definition or list named '%.*s'",
+      snprintf(c->bad, c->badsize, "no definition%s named '%.*s'",
+               it.name[0] == '@' ? ", list or mention type" : " or list",
                (int)it.len, it.name);
       return false;
+    }
+    if (it.mention) {
+      add_mention(out, it.mention);
+      at = close + 2;
+      continue;
     }
     unsigned here = options_at(src, open, opts);
     bool ok = true;

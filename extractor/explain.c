@@ -1,6 +1,8 @@
 /* explain.c: see explain.h. */
 #include "explain.h"
 
+#include "mentions.h"
+
 #include "rules_impl.h"
 
 #include <stdarg.h>
@@ -112,6 +114,21 @@ static const struct nx_hit **sorted(const struct nx_hits *hits)
   return v;
 }
 
+/* What the frames read: the text with each mention marked. */
+static void add_mention_text(struct nx_buf *out, const nx_ruleset *rs,
+                             const char *text, size_t len,
+                             const struct nx_hits *hits)
+{
+  struct nx_mention_text mt;
+  nx_mention_text_init(&mt);
+  if (nx_mention_text_build(&mt, rs, text, len, hits) > 0) {
+    nx_buf_adds(out, "mention text (what frames read):\n");
+    nx_mention_text_show(&mt, rs, text, out);
+    nx_buf_addc(out, '\n');
+  }
+  nx_mention_text_free(&mt);
+}
+
 /* Candidates of the whole visible text that the main text lacks. */
 static void add_outside(struct nx_buf *out, const nx_ruleset *rs,
                         const struct nx_source *src, size_t max_bytes,
@@ -155,15 +172,20 @@ nx_status nx_explain_document(const nx_ruleset *rs, nx_extractor *x,
   const struct nx_hits *hits = nx_extract_last_hits(x);
   size_t kept = 0;
   for (size_t i = 0; i < hits->n; i++)
-    kept += hits->v[i].drop == NX_KEPT;
+    kept += hits->v[i].drop == NX_KEPT &&
+            !rs->types[rs->rules[hits->v[i].rule]->type]->mention;
   addf(out, "== %s: %zu bytes of main text, %zu matches, %zu records\n",
        src->id, len, hits->n, kept);
+  add_mention_text(out, rs, text, len, hits);
   const struct nx_hit **v = sorted(hits);
   for (size_t i = 0; v && i < hits->n; i++) {
     const struct nx_hit *h = v[i];
     const struct nx_rule *r = rs->rules[h->rule];
     addf(out, "%s %s [%zu,%zu] -> %s (%s:%u)\n",
-         h->drop == NX_KEPT ? "record " : "dropped", r->name, h->start, h->end,
+         h->drop != NX_KEPT                ? "dropped"
+         : rs->types[r->type]->mention ? "mention"
+                                       : "record ",
+         r->name, h->start, h->end,
          rs->types[r->type]->name, r->file, r->line);
     add_context(out, text, len, h->start, h->end);
     add_fields(out, h->fields);

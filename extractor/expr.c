@@ -420,7 +420,10 @@ json_t *nx_expr_eval(const struct nx_expr *e, const char *subject,
       v = nx_json_number(d);
     break;
   case FN_CURRENCY:
+    /* "C$12.50" has a marker beside its number; "pence" is one itself. */
     w = nx_value_marker(s, len, e->list);
+    if (w == NULL)
+      w = nx_wordlist_find(e->list, s, len);
     if (w && w->value)
       v = json_string(w->value);
     break;

@@ -2,6 +2,7 @@
 #include "match.h"
 
 #include "expr.h"
+#include "mentions.h"
 #include "rules_impl.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -19,6 +20,8 @@ struct nx_matcher {
   pcre2_match_context *bounded; /* mc with an offset limit, for spans */
   struct nx_keyword_hits keywords; /* in the text being matched */
   bool keywords_found;             /* for the text being matched */
+  struct nx_mention_text mentions; /* what frames match (mentions.h) */
+  PCRE2_SIZE *carried;             /* a frame's ovector, carried back */
 };
 
 nx_matcher *nx_matcher_new(const nx_ruleset *rs)
@@ -26,6 +29,9 @@ nx_matcher *nx_matcher_new(const nx_ruleset *rs)
   nx_matcher *m = xcalloc(1, sizeof *m);
   m->rs = rs;
   m->md = pcre2_match_data_create(rs->max_pairs ? rs->max_pairs : 1, NULL);
+  nx_mention_text_init(&m->mentions);
+  m->carried = xcalloc(2 * (rs->max_pairs ? rs->max_pairs : 1),
+                       sizeof *m->carried);
   m->mc = pcre2_match_context_create(NULL);
   if (m->md == NULL || m->mc == NULL) {
     nx_matcher_free(m);
@@ -65,6 +71,8 @@ void nx_matcher_free(nx_matcher *m)
   pcre2_match_context_free(m->mc);
   pcre2_match_context_free(m->bounded);
   nx_keyword_hits_free(&m->keywords);
+  nx_mention_text_free(&m->mentions);
+  free(m->carried);
   pcre2_jit_stack_free(m->jit_stack);
   free(m);
 }
@@ -125,24 +133,45 @@ static json_t *eval_fields(const struct nx_rule *r, const char *text,
   return fields;
 }
 
-/* Every match of one rule that starts in text[from, last] and ends by
+/* A frame's ovector over the mention text, carried back to the text. */
+static const PCRE2_SIZE *carry_back(nx_matcher *m, const PCRE2_SIZE *ov,
+                                    uint32_t pairs)
+{
+  const struct nx_mention_text *mt = &m->mentions;
+  for (uint32_t i = 0; i < pairs; i++) {
+    PCRE2_SIZE a = ov[2 * i], b = ov[2 * i + 1];
+    if (a == PCRE2_UNSET) {
+      m->carried[2 * i] = m->carried[2 * i + 1] = PCRE2_UNSET;
+      continue;
+    }
+    m->carried[2 * i] = nx_mention_text_start(mt, a);
+    m->carried[2 * i + 1] =
+        b > a ? nx_mention_text_end(mt, b) : m->carried[2 * i];
+  }
+  return m->carried;
+}
+
+/* Every match of one rule that starts in subject[from, last] and ends by
  * 'to', after an empty match retrying at the same place for a non-empty one
- * (as pcre2demo.c does). The text before 'from' stays visible to
- * lookbehinds. False when the rule hit a limit. */
+ * (as pcre2demo.c does). The subject before 'from' stays visible to
+ * lookbehinds. The subject is the text, or for a frame the mention text,
+ * whose matches are carried back to the text. False when the rule hit a
+ * limit. */
 static bool match_span(nx_matcher *m, size_t index, const struct nx_codes *c,
                        const char *text, size_t len, size_t from, size_t last,
                        size_t to, struct nx_hits *out)
 {
   const struct nx_rule *r = m->rs->rules[index];
+  const char *subject = r->over_mentions ? m->mentions.text.data : text;
   size_t at = from;
   uint32_t opts = 0;
   pcre2_set_offset_limit(m->bounded, last);
   while (at <= to && at <= last) {
-    int rc = run_in(m, m->bounded, c->re, text, to, at, opts);
+    int rc = run_in(m, m->bounded, c->re, subject, to, at, opts);
     if (rc == PCRE2_ERROR_NOMATCH) {
       if (opts == 0)
         break;
-      at = nx_utf8_next(text, to, at);
+      at = nx_utf8_next(subject, to, at);
       opts = 0;
       continue;
     }
@@ -150,6 +179,9 @@ static bool match_span(nx_matcher *m, size_t index, const struct nx_codes *c,
       return !is_limit(rc);
     const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
     uint32_t pairs = pcre2_get_ovector_count(m->md);
+    size_t next = ov[1], empty = ov[0] == ov[1];
+    if (r->over_mentions)
+      ov = carry_back(m, ov, pairs);
     size_t start = ov[0], end = ov[1];
     if (end > start) {
       json_t *fields = eval_fields(r, text, ov, pairs);
@@ -160,8 +192,8 @@ static bool match_span(nx_matcher *m, size_t index, const struct nx_codes *c,
       else
         json_decref(fields);
     }
-    at = end;
-    opts = start == end ? PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED : 0;
+    at = next;
+    opts = empty ? PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED : 0;
   }
   return true;
 }
@@ -261,6 +293,11 @@ static bool scan_rule(nx_matcher *m, size_t index, const char *text,
   bool ok = true;
   *interpreted = false;
   struct anchor_scan a = {r, NULL, text, len, 0, 0};
+  if (r->over_mentions) {
+    size_t mlen = m->mentions.text.len;
+    const struct nx_codes *c = codes_for(m, r, jit, mlen, interpreted);
+    return match_span(m, index, c, text, len, 0, mlen, mlen, out);
+  }
   if (m->ungated || (r->anchor_re == NULL && r->keyword_set == NULL)) {
     const struct nx_codes *c = codes_for(m, r, jit, len, interpreted);
     return match_span(m, index, c, text, len, 0, len, len, out);
@@ -332,12 +369,30 @@ static void match_rule(nx_matcher *m, size_t index, const char *text,
   }
 }
 
+/* The cascade: every rule over the text, mention types' among them; then
+ * the frames over the mention text those mentions make. A frame run alone
+ * (its examples) gets every mention rule run first. */
 void nx_match_text(nx_matcher *m, const char *text, size_t len, size_t only,
                    struct nx_hits *out)
 {
+  const nx_ruleset *rs = m->rs;
+  bool all = only == (size_t)-1;
+  bool frame_only = !all && rs->rules[only]->over_mentions;
+  size_t first = out->n;
   m->keywords_found = false; /* found on first need, once per text */
-  for (size_t i = 0; i < m->rs->nrules; i++)
-    if (only == (size_t)-1 || only == i)
+  for (size_t i = 0; i < rs->nrules; i++) {
+    const struct nx_rule *r = rs->rules[i];
+    if (!r->over_mentions &&
+        (all || only == i || (frame_only && rs->types[r->type]->mention)))
+      match_rule(m, i, text, len, out);
+  }
+  if (!rs->has_frames || !(all || frame_only))
+    return;
+  struct nx_hits mine = {out->v + first, out->n - first, 0, NULL, 0};
+  if (nx_mention_text_build(&m->mentions, rs, text, len, &mine) == 0)
+    return; /* a frame reads at least one mention */
+  for (size_t i = 0; i < rs->nrules; i++)
+    if (rs->rules[i]->over_mentions && (all || only == i))
       match_rule(m, i, text, len, out);
 }
 

@@ -258,6 +258,10 @@ static nx_status set_type_key(struct reader *rd, const char *key, char *val,
     t->order = atoi(val) /* small, checked below */;
     if (t->order < 0 || t->order > 999)
       return syntax(rd, line, "order must be 0 to 999, not '%s'", val);
+  } else if (strcmp(key, "mention") == 0) {
+    if (strcmp(val, "no") != 0 && strcmp(val, "yes") != 0)
+      return syntax(rd, line, "mention is 'yes' or 'no', not '%s'", val);
+    t->mention = strcmp(val, "yes") == 0;
   } else if (strcmp(key, "overlap") == 0) {
     if (strcmp(val, "keep") != 0 && strcmp(val, "drop") != 0)
       return syntax(rd, line, "overlap is 'keep' or 'drop', not '%s'", val);
@@ -349,6 +353,10 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
       r->weak = yes;
     else
       r->no_output = !yes;
+  } else if (strcmp(key, "over") == 0) {
+    if (strcmp(val, "text") != 0 && strcmp(val, "mentions") != 0)
+      return syntax(rd, line, "over is 'text' or 'mentions', not '%s'", val);
+    r->over_mentions = strcmp(val, "mentions") == 0;
   } else if (strcmp(key, "anchor_scope") == 0) {
     if (strcmp(val, "sentence") != 0 && strcmp(val, "paragraph") != 0)
       return syntax(rd, line, "anchor_scope is sentence or paragraph, not '%s'",
@@ -494,6 +502,13 @@ static nx_status end_section(struct reader *rd)
     if (r->anchor && r->keywords) {
       st = syntax(rd, r->keywords_line,
                   "rule '%s' has an anchor and keywords: use one", r->name);
+      free_rule(r);
+      return st;
+    }
+    if (r->over_mentions && (r->anchor || r->keywords)) {
+      st = syntax(rd, r->line,
+                  "rule '%s' runs over mentions: it takes no anchor or "
+                  "keywords (its mentions gate it)", r->name);
       free_rule(r);
       return st;
     }

@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <pcre2.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "keywords.h"
@@ -100,6 +101,11 @@ struct nx_rule {
   int weak;       /* "weak = yes": yields to a duplicate from another rule */
   int anchor_paragraph; /* "anchor_scope = paragraph", else a sentence */
   int no_output;  /* "output = no": its records only name entities */
+  /* "over = mentions": a frame. The pattern runs over the document's
+   * mention text (mentions.h), where each mention found by the rules of a
+   * mention type stands as one character, {{@TYPE}} in the pattern; its
+   * groups and span are carried back to the text. */
+  int over_mentions;
 };
 
 struct nx_inherit {
@@ -125,6 +131,9 @@ struct nx_type {
   size_t ndedupe;
   int overlap_keep;
   int declared; /* has a [type] section */
+  int mention;  /* "mention = yes": records are mentions for frames, never
+                 * written */
+  unsigned mention_code; /* its character in mention texts (compile sets) */
   int written;  /* some rule of the type writes records (compile sets it) */
 };
 
@@ -170,6 +179,8 @@ struct nx_ruleset {
   nx_keywords *keywords; /* every rule's keywords, found in one scan */
   pcre2_code *any_cut;   /* every cut's pattern in one alternation, or
                           * NULL: most paragraphs pass one test, not all */
+  size_t nmention_types; /* types with "mention = yes" */
+  bool has_frames;       /* some rule runs over mentions */
   int compiled;
   int no_jit;
 };
@@ -202,6 +213,11 @@ void nx_codes_free(struct nx_codes *c);
  * (--no-jit, or no memory). Thread-safe. */
 const struct nx_codes *nx_rule_jit_codes(const nx_ruleset *rs,
                                          const struct nx_rule *r);
+
+/* Mention types are written in mention texts as the private-use
+ * characters U+E000 + mention_code, one UTF-8 sequence of 3 bytes each. */
+#define NX_MENTION_BASE 0xE000u
+#define NX_MENTION_MAX 256u
 
 /* Index of the type called 'name', or (size_t)-1. */
 size_t nx_ruleset_type_index(const nx_ruleset *rs, const char *name);

@@ -57,6 +57,8 @@ static bool run_example(nx_matcher *m, const nx_ruleset *rs, size_t rule,
   nx_match_text(m, text.data, text.len, rule, &hits);
   bool pass = ex->expect == NULL;
   for (size_t i = 0; i < hits.n; i++) {
+    if (hits.v[i].rule != rule)
+      continue; /* a mention that a frame's example needed */
     json_t *rec = nx_record_bare(rs, &hits.v[i], text.data);
     if (rec == NULL) {
       (*excluded)++;
