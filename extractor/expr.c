@@ -27,7 +27,7 @@ static const struct fn_spec fns[] = {
     {"mw", FN_MW, 1, 2, "power_units"},    {"unit", FN_UNIT, 1, 1, "power_units"},
     {"canon", FN_CANON, 2, 2, NULL},       {"class", FN_CLASS, 2, 2, NULL},
     {"in", FN_IN, 2, 2, NULL},             {"first", FN_FIRST, 1, 16, NULL},
-    {"compare", FN_COMPARE, 4, 4, NULL},
+    {"compare", FN_COMPARE, 4, 4, NULL},   {"if", FN_IF, 3, 3, NULL},
     {NULL, FN_TEXT, 0, 0, NULL}};
 
 struct parser {
@@ -390,6 +390,12 @@ json_t *nx_expr_eval(const struct nx_expr *e, const char *subject,
     free(a);
     free(b);
     return v;
+  }
+  if (e->fn == FN_IF) {
+    json_t *c = nx_expr_eval(e->args[0], subject, ov, pairs);
+    bool yes = c && !json_is_false(c);
+    json_decref(c);
+    return nx_expr_eval(e->args[yes ? 1 : 2], subject, ov, pairs);
   }
   if (e->fn == FN_FIRST) {
     for (size_t i = 0; i < e->nargs; i++) {

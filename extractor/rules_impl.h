@@ -30,7 +30,8 @@ enum nx_fn {
   FN_CLASS,    /* class(LIST, e) */
   FN_IN,       /* in(LIST, e) */
   FN_FIRST,    /* first(e, e, ...) */
-  FN_COMPARE   /* compare(a, b, "if b > a", "if b < a") */
+  FN_COMPARE,  /* compare(a, b, "if b > a", "if b < a") */
+  FN_IF        /* if(e, "when e is a value", "when e is null or false") */
 };
 
 struct nx_expr {
