@@ -95,6 +95,9 @@ static bool excluded(const struct nx_type *t, const struct nx_hit *h)
 
 /* ---- entities: names the document gave tickers ------------------------------ */
 
+/* A document that names this many companies is a list of them. */
+#define NX_LIST_ENTITIES 5
+
 /* An article names a few dozen companies; a cap keeps every lookup cheap
  * on a pathological page with thousands. */
 #define MAX_ENTITIES 256
@@ -267,6 +270,20 @@ static void inherit_from_list(struct doc *d, struct rec *r,
  * out. Derived from the records, not by scanning the text again. */
 static const struct entity *main_entity(const struct doc *d)
 {
+  /* A list of many companies (a round-up, a table of calls) has no main
+   * one: a record there that names none stays without a company rather
+   * than get the most-mentioned ticker of the list. */
+  size_t named = 0;
+  for (size_t i = 0; i < d->nentities && named < NX_LIST_ENTITIES; i++) {
+    bool seen = false;
+    for (size_t k = 0; k < i && !seen; k++)
+      seen = strcmp(d->entities[k].name, d->entities[i].name) == 0 ||
+             (d->entities[i].symbol && d->entities[k].symbol &&
+              strcmp(d->entities[k].symbol, d->entities[i].symbol) == 0);
+    named += !seen;
+  }
+  if (named >= NX_LIST_ENTITIES)
+    return NULL;
   const struct entity *best = NULL;
   size_t best_n = 0, runner_up = 0;
   for (size_t i = 0; i < d->nentities; i++) {
