@@ -265,6 +265,36 @@ static void inherit_from_list(struct doc *d, struct rec *r,
     json_object_set_new(r->hit->fields, in->field, json_string(v));
 }
 
+/* How often 'name' stands in the text as a whole word. */
+static size_t count_word(const struct doc *d, const char *name)
+{
+  size_t n = 0;
+  const char *end = d->text + d->len;
+  for (const char *p = d->text; (p = memchr(p, name[0], (size_t)(end - p)));
+       p++)
+    n += word_at(d->text, d->len, (size_t)(p - d->text), name);
+  return n;
+}
+
+/* Without a ticker, the company an article names most, at least three
+ * times and more than any other: "Mindtree" in a story on Mindtree whose
+ * brokers' calls say "the stock". */
+static const struct entity *main_company(const struct doc *d)
+{
+  const struct entity *best = NULL;
+  size_t best_n = 0, runner_up = 0;
+  for (size_t i = 0; i < d->nentities; i++) {
+    size_t n = count_word(d, d->entities[i].name);
+    if (n > best_n) {
+      runner_up = best_n;
+      best_n = n;
+      best = &d->entities[i];
+    } else if (n > runner_up)
+      runner_up = n;
+  }
+  return best_n >= 3 && best_n > runner_up ? best : NULL;
+}
+
 /* The ticker the article is about: the one its ticker records (the
  * aggregated type's, as counted in "mentions") name most, when one stands
  * out. Derived from the records, not by scanning the text again. */
@@ -304,7 +334,9 @@ static const struct entity *main_entity(const struct doc *d)
     } else if (n > runner_up)
       runner_up = n;
   }
-  return best_n > runner_up ? best : NULL;
+  if (best_n > runner_up)
+    return best;
+  return main_company(d);
 }
 
 /* The company a record is about when its sentence does not say: the last
