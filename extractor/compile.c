@@ -427,6 +427,8 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
   if (st == NX_OK) {
     compile_keywords(rs);
     compile_any_cut(rs);
+    nx_abbrevs_free(rs->abbrevs);
+    rs->abbrevs = nx_abbrevs_new(nx_ruleset_list(rs, "abbreviations"));
     rs->compiled = 1;
   }
   return st;

@@ -119,7 +119,7 @@ nx_status nx_extract_text(nx_extractor *x, const struct nx_source *src,
     memset(x->keep, 1, x->paras.n);
   if (!(x->flags & NX_EXTRACT_FULL_TEXT))
     nx_match_cuts(x->matcher, &x->paras, x->keep);
-  st = nx_paragraphs_join(&x->paras, x->keep, &x->text);
+  st = nx_paragraphs_join(&x->paras, x->keep, x->rs->abbrevs, &x->text);
   if (st != NX_OK)
     return nx_fail(err, st, name, 0, 0, "%s", nx_strerror(st));
   *text = x->text.data;

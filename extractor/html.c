@@ -111,13 +111,26 @@ struct walk {
   const nx_content *content; /* NULL: all visible text */
   struct nx_buf raw; /* the paragraph being gathered, not yet normalised */
   nx_status st;
+  bool line_break; /* what ended the last paragraph was one <br> */
 };
+
+/* Ends the paragraph being gathered: at a <br> (br) or a block boundary.
+ * A paragraph follows a single line break when one <br> and nothing else
+ * separates it from the one before ("a<br>b", not "a<br><br>b" or
+ * "a<br></p><p>b"). */
+static void flush_at(struct walk *w, bool br)
+{
+  size_t n = w->ps->n;
+  if (w->st == NX_OK && w->raw.len)
+    w->st = nx_paragraphs_add_after(w->ps, w->raw.data, w->raw.len,
+                                    w->line_break);
+  nx_buf_clear(&w->raw);
+  w->line_break = br && w->ps->n > n;
+}
 
 static void flush(struct walk *w)
 {
-  if (w->st == NX_OK && w->raw.len)
-    w->st = nx_paragraphs_add(w->ps, w->raw.data, w->raw.len);
-  nx_buf_clear(&w->raw);
+  flush_at(w, false);
 }
 
 static void add_text(struct walk *w, const char *s, size_t len)
@@ -143,7 +156,10 @@ static void walk(struct walk *w, const struct nx_node *root)
                   (w->content && nx_content_drops(w->content, n));
       if (!skip) {
         bool block = nx_dom_is_block(n);
-        if (block)
+        if (nx_dom_is(n, NX_TAG_BR) && n->children == NULL) {
+          flush_at(w, true);
+          block = false; /* flushed once: no second flush below */
+        } else if (block)
           flush(w);
         else if (is_cell(n) && w->raw.len)
           add_text(w, " | ", 3);
@@ -188,7 +204,7 @@ static nx_status add_article(const struct nx_node *body, nx_hints *hints,
                              struct nx_paragraphs *ps)
 {
   nx_content *c = nx_content_new(body, hints);
-  struct walk w = {ps, c, {0}, NX_OK};
+  struct walk w = {ps, c, {0}, NX_OK, false};
   nx_buf_init(&w.raw, 0);
   for (size_t i = 0; i < nx_content_nroots(c) && w.st == NX_OK; i++)
     walk(&w, nx_content_root(c, i));
@@ -219,6 +235,7 @@ static bool select_by_body(const struct nx_paragraphs *all,
 {
   nx_shingles *want = nx_shingles_new(), *kept = nx_shingles_new();
   size_t nwant = nx_shingles_add(want, body, body_len);
+  size_t prev = (size_t)-1; /* the paragraph of 'all' added last */
   for (size_t i = 0; i < all->n && *st == NX_OK; i++) {
     const char *p = all->bytes.data + all->off[i];
     size_t total, dup;
@@ -226,7 +243,9 @@ static bool select_by_body(const struct nx_paragraphs *all,
     dup = nx_shingles_shared(kept, p, all->len[i], &total);
     if (total && shared * 2 >= total && dup < total) {
       nx_shingles_add(kept, p, all->len[i]);
-      *st = nx_paragraphs_add(out, p, all->len[i]);
+      bool line = i > 0 && all->line_break[i] && prev == i - 1;
+      *st = nx_paragraphs_add_after(out, p, all->len[i], line);
+      prev = i;
     }
   }
   size_t total;
@@ -255,7 +274,7 @@ static nx_status add_main_text(const struct nx_node *body, nx_hints *hints,
     struct nx_paragraphs all, chosen;
     nx_paragraphs_init(&all, ps->bytes.max);
     nx_paragraphs_init(&chosen, ps->bytes.max);
-    struct walk w = {&all, NULL, {0}, NX_OK};
+    struct walk w = {&all, NULL, {0}, NX_OK, false};
     nx_buf_init(&w.raw, 0);
     walk(&w, body);
     nx_buf_free(&w.raw);
@@ -265,8 +284,8 @@ static nx_status add_main_text(const struct nx_node *body, nx_hints *hints,
         st == NX_OK && chosen.bytes.len * 10 >= ps->bytes.len * 6) {
       nx_paragraphs_clear(ps);
       for (size_t i = 0; i < chosen.n && st == NX_OK; i++)
-        st = nx_paragraphs_add(ps, chosen.bytes.data + chosen.off[i],
-                               chosen.len[i]);
+        st = nx_paragraphs_add_after(ps, chosen.bytes.data + chosen.off[i],
+                                     chosen.len[i], chosen.line_break[i]);
     }
     nx_paragraphs_free(&all);
     nx_paragraphs_free(&chosen);
@@ -328,7 +347,7 @@ nx_status nx_html_extract(const char *p, size_t len, const char *name,
     if (opts->main_only)
       st = add_main_text(body, opts->hints, ld_body, ps);
     else {
-      struct walk w = {ps, NULL, {0}, NX_OK};
+      struct walk w = {ps, NULL, {0}, NX_OK, false};
       nx_buf_init(&w.raw, 0);
       walk(&w, body);
       nx_buf_free(&w.raw);

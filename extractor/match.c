@@ -104,8 +104,8 @@ static bool vetoed(nx_matcher *m, const struct nx_codes *c, const char *text,
   if (c->veto == NULL)
     return false;
   size_t s0, e0, s1, e1;
-  nx_text_sentence(text, len, start, &s0, &e0);
-  nx_text_sentence(text, len, end ? end - 1 : 0, &s1, &e1);
+  nx_text_sentence(m->rs->abbrevs, text, len, start, &s0, &e0);
+  nx_text_sentence(m->rs->abbrevs, text, len, end ? end - 1 : 0, &s1, &e1);
   (void)e0;
   (void)s1;
   return run(m, c->veto, text + s0, e1 - s0, 0, 0) >= 0;
@@ -319,7 +319,7 @@ static bool scan_rule(nx_matcher *m, size_t index, const char *text,
     if (r->anchor_paragraph)
       nx_text_paragraph(text, len, hit, &s, &e);
     else
-      nx_text_sentence(text, len, hit, &s, &e);
+      nx_text_sentence(m->rs->abbrevs, text, len, hit, &s, &e);
     if (s < done)
       s = done;
     /* The last occurrence that starts in [s, e) bounds where matches

@@ -247,7 +247,7 @@ static void inherit_from_list(struct doc *d, struct rec *r,
                               pcre2_match_data *md)
 {
   size_t s, e, ps, pe;
-  nx_text_sentence(d->text, d->len, r->hit->start, &s, &e);
+  nx_text_sentence(d->rs->abbrevs, d->text, d->len, r->hit->start, &s, &e);
   nx_text_paragraph(d->text, d->len, r->hit->start, &ps, &pe);
   const char *v = last_mention(d, in, md, s, r->hit->start);
   if (v == NULL)

@@ -149,6 +149,7 @@ void nx_ruleset_free(nx_ruleset *rs)
   for (size_t i = 0; i < rs->nlists; i++)
     nx_wordlist_free(rs->lists[i]);
   nx_keywords_free(rs->keywords);
+  nx_abbrevs_free(rs->abbrevs);
   pcre2_code_free(rs->any_cut);
   free(rs->rules);
   free(rs->types);

@@ -13,6 +13,7 @@
 
 #include "keywords.h"
 #include "rules.h"
+#include "text.h"
 #include "wordlist.h"
 
 enum nx_fn {
@@ -176,6 +177,8 @@ struct nx_ruleset {
   size_t ndefines;
   nx_wordlist **lists;
   size_t nlists;
+  nx_abbrevs *abbrevs; /* lists/abbreviations.list, for the sentence finder
+                        * (made at compile; NULL before) */
   uint32_t max_pairs; /* ovector pairs the largest pattern needs */
   nx_keywords *keywords; /* every rule's keywords, found in one scan */
   pcre2_code *any_cut;   /* every cut's pattern in one alternation, or

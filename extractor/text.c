@@ -189,6 +189,7 @@ void nx_paragraphs_init(struct nx_paragraphs *ps, size_t max_bytes)
 {
   nx_buf_init(&ps->bytes, max_bytes);
   ps->off = ps->len = NULL;
+  ps->line_break = NULL;
   ps->n = ps->cap = 0;
 }
 
@@ -203,12 +204,20 @@ void nx_paragraphs_free(struct nx_paragraphs *ps)
   nx_buf_free(&ps->bytes);
   free(ps->off);
   free(ps->len);
+  free(ps->line_break);
   ps->off = ps->len = NULL;
+  ps->line_break = NULL;
   ps->n = ps->cap = 0;
 }
 
 nx_status nx_paragraphs_add(struct nx_paragraphs *ps, const char *p,
                             size_t len)
+{
+  return nx_paragraphs_add_after(ps, p, len, false);
+}
+
+nx_status nx_paragraphs_add_after(struct nx_paragraphs *ps, const char *p,
+                                  size_t len, bool line_break)
 {
   size_t start = ps->bytes.len;
   nx_status st = nx_text_normalize(p, len, &ps->bytes);
@@ -218,7 +227,9 @@ nx_status nx_paragraphs_add(struct nx_paragraphs *ps, const char *p,
     ps->cap = ps->cap ? ps->cap * 2 : 32;
     ps->off = xrealloc(ps->off, ps->cap * sizeof *ps->off);
     ps->len = xrealloc(ps->len, ps->cap * sizeof *ps->len);
+    ps->line_break = xrealloc(ps->line_break, ps->cap);
   }
+  ps->line_break[ps->n] = line_break;
   ps->off[ps->n] = start;
   ps->len[ps->n] = ps->bytes.len - start;
   ps->n++;
@@ -231,17 +242,225 @@ nx_status nx_paragraphs_from_text(struct nx_paragraphs *ps, const char *p,
   /* Each line is repaired as it is normalised (nx_text_normalize). */
   nx_status st = NX_OK;
   size_t at = 0;
+  bool after_line = false; /* the line before was not blank */
   while (at < len && st == NX_OK) {
     const char *nl = memchr(p + at, '\n', len - at);
     size_t end = nl ? (size_t)(nl - p) : len;
-    st = nx_paragraphs_add(ps, p + at, end - at);
+    size_t n = ps->n;
+    st = nx_paragraphs_add_after(ps, p + at, end - at, after_line);
+    after_line = ps->n > n;
     at = end + 1;
   }
   return st;
 }
 
+/* ---- abbreviations ----------------------------------------------------- */
+
+#define ABBREV_MAX 15 /* longer words are never abbreviations */
+
+struct abbrev {
+  char word[ABBREV_MAX + 1]; /* lower case; "" for an empty slot */
+  bool capital;              /* only a word that starts with a capital */
+};
+
+struct nx_abbrevs {
+  struct abbrev *slots;
+  size_t mask; /* slots - 1, a power of two minus one */
+};
+
+static size_t abbrev_hash(const char *w, size_t n)
+{
+  size_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)tolower((unsigned char)w[i])) * 16777619u;
+  return h;
+}
+
+/* The slot of w[0, n) (lower-cased), empty if it is not in the set. */
+static struct abbrev *abbrev_slot(const nx_abbrevs *ab, const char *w,
+                                  size_t n)
+{
+  size_t i = abbrev_hash(w, n) & ab->mask;
+  for (;; i = (i + 1) & ab->mask) {
+    struct abbrev *a = &ab->slots[i];
+    if (a->word[0] == '\0')
+      return a;
+    if (strlen(a->word) == n) {
+      size_t k = 0;
+      while (k < n && a->word[k] == tolower((unsigned char)w[k]))
+        k++;
+      if (k == n)
+        return a;
+    }
+  }
+}
+
+nx_abbrevs *nx_abbrevs_new(const nx_wordlist *wl)
+{
+  nx_abbrevs *ab = xcalloc(1, sizeof *ab);
+  size_t nforms = wl ? nx_wordlist_nforms(wl) : 0, size = 16;
+  while (size < nforms * 2 + 1)
+    size *= 2;
+  ab->slots = xcalloc(size, sizeof *ab->slots);
+  ab->mask = size - 1;
+  for (size_t i = 0; i < nforms; i++) {
+    const char *f = nx_wordlist_form(wl, i);
+    size_t n = strlen(f);
+    if (n && f[n - 1] == '.')
+      n--;
+    const char *dot = NULL; /* "U.S": what follows the last inner stop */
+    for (size_t k = 0; k < n; k++)
+      if (f[k] == '.')
+        dot = f + k;
+    if (dot) {
+      n -= (size_t)(dot + 1 - f);
+      f = dot + 1;
+    }
+    bool ascii = n > 0 && n <= ABBREV_MAX;
+    for (size_t k = 0; k < n && ascii; k++)
+      ascii = isalpha((unsigned char)f[k]);
+    if (!ascii)
+      continue; /* the scan at a full stop reads ASCII letters only */
+    struct abbrev *a = abbrev_slot(ab, f, n);
+    if (a->word[0] == '\0') {
+      for (size_t k = 0; k < n; k++)
+        a->word[k] = (char)tolower((unsigned char)f[k]);
+      a->word[n] = '\0';
+      a->capital = isupper((unsigned char)f[0]);
+    } else if (!isupper((unsigned char)f[0]))
+      a->capital = false; /* "No" and "no" both listed: either case */
+  }
+  return ab;
+}
+
+void nx_abbrevs_free(nx_abbrevs *ab)
+{
+  if (ab == NULL)
+    return;
+  free(ab->slots);
+  free(ab);
+}
+
+bool nx_abbrevs_at(const nx_abbrevs *ab, const char *text, size_t dot)
+{
+  size_t start = dot;
+  while (start > 0 && dot - start <= ABBREV_MAX &&
+         isalpha((unsigned char)text[start - 1]))
+    start--;
+  size_t n = dot - start;
+  if (n == 1)
+    return true; /* an initial: "J. Smith", "U.S." */
+  if (n == 0 || n > ABBREV_MAX || ab == NULL)
+    return false;
+  const struct abbrev *a = abbrev_slot(ab, text + start, n);
+  return a->word[0] != '\0' &&
+         (!a->capital || isupper((unsigned char)text[start]));
+}
+
+/* ---- line breaks --------------------------------------------------------- */
+
+/* The last character of p[0, n) that is not a closing quote, or 0. */
+static size_t last_significant(const char *p, size_t n)
+{
+  while (n > 0 && (p[n - 1] == '"' || p[n - 1] == '\''))
+    n--;
+  return n;
+}
+
+/* Rule 2 of nx_paragraphs_join: the line p[0, n) ends mid-sentence. */
+static bool ends_mid_sentence(const nx_abbrevs *ab, const char *p, size_t n)
+{
+  size_t k = last_significant(p, n);
+  if (k == 0)
+    return false;
+  unsigned char c = (unsigned char)p[k - 1];
+  if (isalnum(c) || c >= 0x80 || c == ',' || c == '%' || c == ')' ||
+      c == ']' || c == '&')
+    return true;
+  return c == '.' && nx_abbrevs_at(ab, p, k - 1);
+}
+
+static bool is_row(const char *p, size_t n)
+{
+  for (const char *bar = memchr(p, '|', n); bar;
+       bar = memchr(bar + 1, '|', n - (size_t)(bar + 1 - p)))
+    if (bar > p && bar[-1] == ' ' && bar + 1 < p + n && bar[1] == ' ')
+      return true;
+  return false;
+}
+
+/* Rule 3: the line p[0, n) starts an item (a bullet, a rule, a numbered
+ * item, a "Label: " field). */
+static bool starts_item(const char *p, size_t n)
+{
+  unsigned char c = (unsigned char)p[0];
+  if (strchr("-*+#>|=_~", c))
+    return true;
+  static const char *const bullets[] = {"\xE2\x80\xA2", "\xC2\xB7",
+                                        "\xE2\x96\xAA", "\xE2\x97\x8F",
+                                        "\xE2\x96\xBA", "\xE2\x96\xA0"};
+  for (size_t i = 0; i < sizeof bullets / sizeof *bullets; i++)
+    if (n >= strlen(bullets[i]) &&
+        memcmp(p, bullets[i], strlen(bullets[i])) == 0)
+      return true;
+  size_t k = 0;
+  while (k < n && isdigit((unsigned char)p[k]))
+    k++;
+  if (k > 0 && k + 1 < n && (p[k] == '.' || p[k] == ')') && p[k + 1] == ' ')
+    return true;
+  k = 0;
+  while (k < n && (isalnum((unsigned char)p[k]) || p[k] == '-' ||
+                   p[k] == '_' || (unsigned char)p[k] >= 0x80))
+    k++;
+  return k > 0 && k < n && p[k] == ':' && (k + 1 == n || p[k + 1] == ' ');
+}
+
+/* Rules 2 and 3 for the lines a and b (b follows a single line break). */
+static bool may_continue(const nx_abbrevs *ab, const char *a, size_t an,
+                         const char *b, size_t bn)
+{
+  return ends_mid_sentence(ab, a, an) && !starts_item(b, bn) &&
+         !is_row(a, an) && !is_row(b, bn);
+}
+
+/* Rule 4 without its last clause: b evidently continues a. */
+static bool clearly_wrapped(const char *a, size_t an, const char *b)
+{
+  return (b[0] >= 'a' && b[0] <= 'z') || a[last_significant(a, an) - 1] == ',';
+}
+
+/* Paragraph i is kept and follows kept paragraph i - 1 after a single
+ * line break. */
+static bool follows_line(const struct nx_paragraphs *ps,
+                         const unsigned char *keep, size_t i)
+{
+  return i > 0 && i < ps->n && ps->line_break[i] &&
+         (keep == NULL || (keep[i] && keep[i - 1]));
+}
+
+/* The segmentation rule of text.h: paragraph i continues paragraph i - 1. */
+static bool wraps(const struct nx_paragraphs *ps, const unsigned char *keep,
+                  const nx_abbrevs *ab, size_t i)
+{
+  if (!follows_line(ps, keep, i))
+    return false;
+  const char *a = ps->bytes.data + ps->off[i - 1],
+             *b = ps->bytes.data + ps->off[i];
+  size_t an = ps->len[i - 1], bn = ps->len[i];
+  if (!may_continue(ab, a, an, b, bn))
+    return false;
+  if (clearly_wrapped(a, an, b))
+    return true;
+  if (!follows_line(ps, keep, i + 1))
+    return false;
+  const char *c = ps->bytes.data + ps->off[i + 1];
+  return may_continue(ab, b, bn, c, ps->len[i + 1]) &&
+         clearly_wrapped(b, bn, c);
+}
+
 nx_status nx_paragraphs_join(const struct nx_paragraphs *ps,
-                             const unsigned char *keep, struct nx_buf *out)
+                             const unsigned char *keep, const nx_abbrevs *ab,
+                             struct nx_buf *out)
 {
   nx_status st = nx_buf_add(out, "", 0);
   bool first = true;
@@ -249,7 +468,8 @@ nx_status nx_paragraphs_join(const struct nx_paragraphs *ps,
     if (keep && !keep[i])
       continue;
     if (!first)
-      st = nx_buf_add(out, "\n\n", 2);
+      st = wraps(ps, keep, ab, i) ? nx_buf_add(out, " ", 1)
+                                  : nx_buf_add(out, "\n\n", 2);
     if (st == NX_OK)
       st = nx_buf_add(out, ps->bytes.data + ps->off[i], ps->len[i]);
     first = false;
@@ -257,26 +477,11 @@ nx_status nx_paragraphs_join(const struct nx_paragraphs *ps,
   return st;
 }
 
-static bool is_abbreviation(const char *text, size_t dot)
-{
-  static const char *const words[] = {"Inc", "Corp", "Co", "Ltd", "Mr",
-                                      "Mrs", "Ms",   "Dr", "St", "vs",
-                                      "No",  "Jr",   "Sr", "Plc", "Cos",
-                                      "Bros", "Mt", "approx", NULL};
-  size_t start = dot;
-  while (start > 0 && isalpha((unsigned char)text[start - 1]))
-    start--;
-  size_t n = dot - start;
-  if (n == 1)
-    return true; /* an initial: "J. Smith", "U.S." */
-  for (const char *const *w = words; *w; w++)
-    if (strlen(*w) == n && strncmp(text + start, *w, n) == 0)
-      return true;
-  return false;
-}
+/* ---- sentences ----------------------------------------------------------- */
 
 /* True when a sentence ends just after text[i] ('.', '!' or '?'). */
-static bool ends_sentence(const char *text, size_t len, size_t i)
+static bool ends_sentence(const nx_abbrevs *ab, const char *text, size_t len,
+                          size_t i)
 {
   char c = text[i];
   if (c != '.' && c != '!' && c != '?')
@@ -287,7 +492,7 @@ static bool ends_sentence(const char *text, size_t len, size_t i)
   if (!(isupper(next) || isdigit(next) || next == '"' || next == '\'' ||
         next >= 0x80))
     return false;
-  return c != '.' || !is_abbreviation(text, i);
+  return c != '.' || !nx_abbrevs_at(ab, text, i);
 }
 
 /* The window [*lo, *hi) of at most NX_CONTEXT_MAX bytes on each side of
@@ -302,17 +507,17 @@ static void context_window(const char *text, size_t len, size_t at,
                                   : len;
 }
 
-void nx_text_sentence(const char *text, size_t len, size_t at, size_t *start,
-                      size_t *end)
+void nx_text_sentence(const nx_abbrevs *ab, const char *text, size_t len,
+                      size_t at, size_t *start, size_t *end)
 {
   size_t lo, hi;
   context_window(text, len, at, &lo, &hi);
   size_t s = at < len ? at : len;
   while (s > lo && text[s - 1] != '\n' &&
-         !(s >= 2 && ends_sentence(text, len, s - 2)))
+         !(s >= 2 && ends_sentence(ab, text, len, s - 2)))
     s--;
   size_t e = at;
-  while (e < hi && text[e] != '\n' && !ends_sentence(text, len, e))
+  while (e < hi && text[e] != '\n' && !ends_sentence(ab, text, len, e))
     e++;
   if (e < hi && text[e] != '\n')
     e++; /* keep the full stop */

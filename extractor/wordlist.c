@@ -156,6 +156,16 @@ const char *nx_wordlist_name(const nx_wordlist *wl)
   return wl->name;
 }
 
+size_t nx_wordlist_nforms(const nx_wordlist *wl)
+{
+  return wl->nforms;
+}
+
+const char *nx_wordlist_form(const nx_wordlist *wl, size_t i)
+{
+  return wl->forms[i].text;
+}
+
 const struct nx_word *nx_wordlist_find(const nx_wordlist *wl, const char *s,
                                        size_t len)
 {

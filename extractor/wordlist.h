@@ -30,6 +30,11 @@ const char *nx_wordlist_name(const nx_wordlist *wl);
 const struct nx_word *nx_wordlist_find(const nx_wordlist *wl, const char *s,
                                        size_t len);
 
+/* The forms of every entry, as written, in file order: how many, and the
+ * i-th. */
+size_t nx_wordlist_nforms(const nx_wordlist *wl);
+const char *nx_wordlist_form(const nx_wordlist *wl, size_t i);
+
 /* Appends to out a group that matches every form, trying them longest
  * first, escaped for an extended-syntax PCRE2 pattern, a space matching any
  * white space. The forms are factored into a prefix tree (the same

@@ -1,4 +1,5 @@
-/* test_text.c: UTF-8 repair, normalisation, paragraphs, sentences. */
+/* test_text.c: UTF-8 repair, normalisation, paragraphs, line wraps,
+ * sentences and abbreviations. */
 #include "harness.h"
 
 #include "text.h"
@@ -8,6 +9,34 @@ static const char *normalized(const char *in, struct nx_buf *b)
 {
   nx_buf_clear(b);
   nx_text_normalize(in, strlen(in), b);
+  nx_buf_add(b, "", 0);
+  return b->data;
+}
+
+/* The text nx_paragraphs_join makes of plain text 'doc' (keep: NULL or
+ * one flag per paragraph). */
+static const char *joined(const char *doc, const unsigned char *keep,
+                          const nx_abbrevs *ab, struct nx_buf *b)
+{
+  struct nx_paragraphs ps;
+  nx_paragraphs_init(&ps, 0);
+  nx_paragraphs_from_text(&ps, doc, strlen(doc));
+  nx_buf_clear(b);
+  nx_paragraphs_join(&ps, keep, ab, b);
+  nx_buf_add(b, "", 0);
+  nx_paragraphs_free(&ps);
+  return b->data;
+}
+
+/* The sentence of s that holds the first occurrence of 'word'. */
+static const char *sentence_of(const nx_abbrevs *ab, const char *s,
+                               const char *word, struct nx_buf *b)
+{
+  size_t start, end;
+  nx_text_sentence(ab, s, strlen(s), (size_t)(strstr(s, word) - s), &start,
+                   &end);
+  nx_buf_clear(b);
+  nx_buf_add(b, s + start, end - start);
   nx_buf_add(b, "", 0);
   return b->data;
 }
@@ -114,23 +143,123 @@ int main(void)
   const char *doc = "Title line\n\n  \nBody one.\r\nBody\xC2\xA0two.\n";
   nx_paragraphs_from_text(&ps, doc, strlen(doc));
   OK(ps.n == 3, "plain text: one paragraph per non-blank line");
+  OK(!ps.line_break[0] && !ps.line_break[1] && ps.line_break[2],
+     "a line right after a non-blank line follows a single line break");
   nx_buf_clear(&b);
-  nx_paragraphs_join(&ps, NULL, &b);
+  nx_paragraphs_join(&ps, NULL, NULL, &b);
   STR_EQ(b.data, "Title line\n\nBody one.\n\nBody two.",
          "paragraphs join with a blank line");
   unsigned char keep[3] = {1, 0, 1};
   nx_buf_clear(&b);
-  nx_paragraphs_join(&ps, keep, &b);
+  nx_paragraphs_join(&ps, keep, NULL, &b);
   STR_EQ(b.data, "Title line\n\nBody two.", "dropped paragraphs vanish");
   nx_paragraphs_free(&ps);
 
+  /* The abbreviations are rule data: the project's list. */
+  nx_wordlist *wl = NULL;
+  struct nx_error err = {0};
+  OK(nx_wordlist_load("rules/lists/abbreviations.list", "abbreviations", &wl,
+                      &err) == NX_OK,
+     "rules/lists/abbreviations.list loads");
+  nx_abbrevs *ab = nx_abbrevs_new(wl);
+
   const char *s = "Shares rose. Apple Inc. was upgraded by J. Smith. Done";
   size_t start, end;
-  nx_text_sentence(s, strlen(s), 20, &start, &end);
+  nx_text_sentence(ab, s, strlen(s), 20, &start, &end);
   OK(start == 13 && end == 49,
      "sentence bounds skip 'Inc.' and initials");
-  nx_text_sentence(s, strlen(s), 2, &start, &end);
+  nx_text_sentence(ab, s, strlen(s), 2, &start, &end);
   OK(start == 0 && end == 12, "first sentence ends at its full stop");
+  STR_EQ(sentence_of(ab, "Shares fell. Jefferies raised its Dec. 2027 price "
+                         "target to $45. Done.", "target", &b),
+         "Jefferies raised its Dec. 2027 price target to $45.",
+         "'Dec.' before a year does not end the sentence");
+  STR_EQ(sentence_of(ab, "It is the No. 2 miner in the U.S. Cipher rose.",
+                     "miner", &b),
+         "It is the No. 2 miner in the U.S. Cipher rose.",
+         "'No.' and initials ('U.S.') do not end sentences");
+  STR_EQ(sentence_of(ab, "The answer was no. Shares rose.", "answer", &b),
+         "The answer was no.",
+         "a capitalised entry ('No') does not match 'no.'");
+  STR_EQ(sentence_of(ab, "Output is approx. 5 MW vs. 4 MW. Next.", "Output",
+                     &b),
+         "Output is approx. 5 MW vs. 4 MW.",
+         "lower-case entries ('approx', 'vs') match");
+  STR_EQ(sentence_of(ab, "Shares of ACME CORP. Rose. Next.", "Shares", &b),
+         "Shares of ACME CORP. Rose.",
+         "a capitalised entry matches its upper-case spelling");
+  STR_EQ(sentence_of(ab, "Sept. 30 is near. Mr. Poirier said St. Louis was "
+                         "fine. Next.", "Poirier", &b),
+         "Mr. Poirier said St. Louis was fine.",
+         "'Mr.', 'St.' and 'Sept.' are listed");
+  STR_EQ(sentence_of(NULL, "Its Dec. 2027 target. Next.", "target", &b),
+         "2027 target.", "without a list only initials are abbreviations");
+  OK(nx_abbrevs_at(ab, "Corp.", 4) && !nx_abbrevs_at(ab, "Corps.", 5) &&
+         !nx_abbrevs_at(ab, "May.", 3) && nx_abbrevs_at(NULL, "A.", 1),
+     "nx_abbrevs_at: listed words and initials only");
+
+  /* Line breaks: a wrapped line continues its sentence. */
+  STR_EQ(joined("Desjardins Securities analyst Benoit Poirier upgraded\n"
+                "Canadian National Railway Ltd.\n"
+                "to \"buy\" from \"hold,\" commenting that the company's\n"
+                "results were strong.\n"
+                "Mr. Poirier raised his target.",
+                NULL, ab, &b),
+         "Desjardins Securities analyst Benoit Poirier upgraded Canadian "
+         "National Railway Ltd. to \"buy\" from \"hold,\" commenting that the "
+         "company's results were strong.\n\nMr. Poirier raised his target.",
+         "hard-wrapped lines join; a line ending in a full stop ends");
+  size_t w0, w1;
+  const char *wrapped = "Benoit Poirier upgraded Canadian National Railway "
+                        "Ltd. to \"buy\" from \"hold\".";
+  nx_text_sentence(ab, wrapped, strlen(wrapped), 0, &w0, &w1);
+  OK(w0 == 0 && w1 == strlen(wrapped),
+     "the joined wrap is one sentence (through 'Ltd.')");
+  STR_EQ(joined("Raymond James raised its price target,\nKeeping a Buy.",
+                NULL, ab, &b),
+         "Raymond James raised its price target, Keeping a Buy.",
+         "a line ending in a comma continues");
+  STR_EQ(joined("Ideaya Biosciences price target raised to $31 from $23 at "
+                "Roth Capital\nAcme price target raised to $5 from $4 at "
+                "Citi\nBeta price target cut to $9 at UBS",
+                NULL, ab, &b),
+         "Ideaya Biosciences price target raised to $31 from $23 at Roth "
+         "Capital\n\nAcme price target raised to $5 from $4 at Citi\n\nBeta "
+         "price target cut to $9 at UBS",
+         "one-line items without punctuation stay apart");
+  STR_EQ(joined("Top calls\n- Acme : Jefferies raises target\n* Beta : "
+                "HSBC cuts\n\xE2\x80\xA2 Gamma : UBS starts\n1. Delta : Citi "
+                "raises\n2) Echo : BofA cuts",
+                NULL, ab, &b),
+         "Top calls\n\n- Acme : Jefferies raises target\n\n* Beta : HSBC "
+         "cuts\n\n\xE2\x80\xA2 Gamma : UBS starts\n\n1. Delta : Citi "
+         "raises\n\n2) Echo : BofA cuts",
+         "bullets and numbered items start a new line");
+  STR_EQ(joined("FTSE 100\n----------\nCitigroup raises Melrose target\n"
+                "KEI Industries:\nNuvama maintained a Buy rating",
+                NULL, ab, &b),
+         "FTSE 100\n\n----------\n\nCitigroup raises Melrose target\n\n"
+         "KEI Industries:\n\nNuvama maintained a Buy rating",
+         "rules, headings and a line ending in a colon stay apart");
+  STR_EQ(joined("title: \"Acme\"\ndate: \"2025-02-10\"\nAcme | Buy | 50\n"
+                "target raised",
+                NULL, ab, &b),
+         "title: \"Acme\"\n\ndate: \"2025-02-10\"\n\nAcme | Buy | 50\n\n"
+         "target raised",
+         "'label:' lines and table rows stay apart");
+  STR_EQ(joined("Acme was upgraded\n\nto Buy, it said", NULL, ab, &b),
+         "Acme was upgraded\n\nto Buy, it said",
+         "a blank line is a paragraph break whatever follows");
+  unsigned char keep3[3] = {1, 0, 1};
+  STR_EQ(joined("Acme was upgraded\nby Jefferies\nto Buy", keep3, ab, &b),
+         "Acme was upgraded\n\nto Buy",
+         "lines are not joined across a dropped paragraph");
+  STR_EQ(joined("Shares of Acme Inc.\nThe stock rose", NULL, ab, &b),
+         "Shares of Acme Inc.\n\nThe stock rose",
+         "after an abbreviation a capitalised line still needs evidence");
+  nx_abbrevs_free(ab);
+  nx_wordlist_free(wl);
+  nx_abbrevs_free(NULL);
 
   nx_buf_free(&b);
   HARNESS_END();
