@@ -77,6 +77,10 @@ static void add_reason(struct nx_buf *out, const nx_ruleset *rs,
   case NX_DROP_OVERLAP:
     addf(out, "overlap: an earlier %s rule matched this text", t->name);
     break;
+  case NX_DROP_REPLACED:
+    addf(out, "replaced: a later %s match around it states more (its "
+              "company, broker or values)", t->name);
+    break;
   case NX_DROP_EXCLUDE: {
     json_t *v = json_object_get(h->fields, t->exclude_field);
     addf(out, "stop list: %s \"%s\" is in list %s", t->exclude_field,

@@ -118,8 +118,64 @@ static struct nx_hit *add_hit(struct nx_hits *out, size_t rule,
     out->cap = out->cap ? out->cap * 2 : 64;
     out->v = xrealloc(out->v, out->cap * sizeof *out->v);
   }
-  out->v[out->n] = (struct nx_hit){rule, start, end, fields, NX_KEPT, 0};
+  out->v[out->n] = (struct nx_hit){rule, start, end, fields, NX_KEPT, 0, 0};
   return &out->v[out->n++];
+}
+
+/* The length of the separator of list items at s[at] (", ", ", and ",
+ * " and "), or 0. */
+static size_t separator_at(const char *s, size_t at)
+{
+  static const char *const seps[] = {", and ", ", & ", ", ", " and ", NULL};
+  for (const char *const *p = seps; *p; p++)
+    if (strncmp(s + at, *p, strlen(*p)) == 0)
+      return strlen(*p);
+  return 0;
+}
+
+/* Adds one hit per item of the list in r->split's field ("CleanSpark,
+ * IREN (IREN) and Riot"): a list has at least one comma, and an item's
+ * ticker parentheses are left out. The hits after the first are siblings
+ * of it (record.c keeps or drops them with it). Takes 'fields'. */
+static void add_split_hits(struct nx_hits *out, const struct nx_rule *r,
+                           size_t rule, size_t start, size_t end,
+                           json_t *fields, enum nx_drop drop)
+{
+  json_t *v = json_object_get(fields, r->split);
+  const char *s = json_is_string(v) ? json_string_value(v) : NULL;
+  if (s == NULL || strchr(s, ',') == NULL) {
+    add_hit(out, rule, start, end, fields)->drop = drop;
+    return;
+  }
+  char *list = xstrdup(s);
+  unsigned k = 0;
+  size_t len = strlen(list), from = 0;
+  for (;;) {
+    size_t at = from, sep = 0;
+    while (at < len && (sep = separator_at(list, at)) == 0)
+      at++;
+    size_t item_end = at; /* the item is list[from, item_end) */
+    char *paren = memchr(list + from, '(', item_end - from);
+    if (paren)
+      item_end = (size_t)(paren - list);
+    while (item_end > from && list[item_end - 1] == ' ')
+      item_end--;
+    if (item_end > from) {
+      json_t *f = k ? json_deep_copy(fields) : json_incref(fields);
+      json_object_set_new(f, r->split,
+                          json_stringn(list + from, item_end - from));
+      struct nx_hit *h = add_hit(out, rule, start, end, f);
+      h->drop = drop;
+      h->sibling = k++;
+    }
+    if (at >= len)
+      break;
+    from = at + sep;
+  }
+  if (k == 0)
+    add_hit(out, rule, start, end, json_incref(fields))->drop = drop;
+  json_decref(fields);
+  free(list);
 }
 
 static json_t *eval_fields(const struct nx_rule *r, const char *text,
@@ -185,12 +241,15 @@ static bool match_span(nx_matcher *m, size_t index, const struct nx_codes *c,
     size_t start = ov[0], end = ov[1];
     if (end > start) {
       json_t *fields = eval_fields(r, text, ov, pairs);
-      if (!vetoed(m, c, text, len, start, end))
-        add_hit(out, index, start, end, fields);
-      else if (m->keep_vetoed)
-        add_hit(out, index, start, end, fields)->drop = NX_DROP_VETO;
-      else
+      bool veto = vetoed(m, c, text, len, start, end);
+      if (veto && !m->keep_vetoed)
         json_decref(fields);
+      else if (r->split)
+        add_split_hits(out, r, index, start, end, fields,
+                       veto ? NX_DROP_VETO : NX_KEPT);
+      else
+        add_hit(out, index, start, end, fields)->drop =
+            veto ? NX_DROP_VETO : NX_KEPT;
     }
     at = next;
     opts = empty ? PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED : 0;

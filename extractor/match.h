@@ -17,6 +17,8 @@ enum nx_drop {
   NX_KEPT = 0,
   NX_DROP_VETO,      /* the rule's veto matched its sentence */
   NX_DROP_OVERLAP,   /* an earlier rule of the same type matched there */
+  NX_DROP_REPLACED,  /* a later match of the same type that contains it
+                      * states more */
   NX_DROP_EXCLUDE,   /* the type's stop list holds the field */
   NX_DROP_DUPLICATE  /* the same statement as an earlier record */
 };
@@ -28,6 +30,8 @@ struct nx_hit {
   json_t *fields;    /* an object; owned by the hit */
   enum nx_drop drop;
   size_t other;      /* NX_DROP_DUPLICATE: where the kept record starts */
+  unsigned sibling;  /* "split": 0 for the first record of a match, k for
+                      * the k-th further one (same span, another item) */
 };
 
 struct nx_hits {

@@ -57,28 +57,80 @@ static const struct nx_type *type_of(const struct doc *d, const struct rec *r)
 /* Rules run in file order, so the first record over a stretch of text is
  * the most specific rule's; later overlapping ones of the same type are
  * dropped. One bit per byte of text and type keeps this linear. */
+/* How many of the fields that say what a record states (the type's
+ * dedupe fields and the action) it has. */
+static size_t bound(const struct nx_type *t, const struct nx_hit *h)
+{
+  size_t n = !field_missing(h, "action");
+  for (size_t i = 0; i < t->ndedupe; i++)
+    n += !field_missing(h, t->dedupe[i]);
+  return n;
+}
+
+/* Rule order is the first word on an overlap, but not the last: a later
+ * match that contains every earlier record it overlaps and states more
+ * than each (a frame that read the item's company where a phrasing rule
+ * read only the broker's clause) replaces them. */
+static bool replaces(struct doc *d, size_t i)
+{
+  const struct nx_hit *h = d->recs[i].hit;
+  const struct nx_type *t = type_of(d, &d->recs[i]);
+  size_t mine = bound(t, h);
+  for (size_t k = 0; k < i; k++) {
+    const struct rec *o = &d->recs[k];
+    if (o->dropped || type_of(d, o) != t || o->hit->end <= h->start ||
+        o->hit->start >= h->end)
+      continue;
+    if (o->hit->start < h->start || o->hit->end > h->end ||
+        bound(t, o->hit) >= mine)
+      return false;
+  }
+  for (size_t k = 0; k < i; k++) {
+    struct rec *o = &d->recs[k];
+    if (!o->dropped && type_of(d, o) == t && o->hit->end > h->start &&
+        o->hit->start < h->end) {
+      o->dropped = true;
+      o->hit->drop = NX_DROP_REPLACED;
+    }
+  }
+  return true;
+}
+
 static void drop_overlaps(struct doc *d)
 {
   size_t ntypes = d->rs->ntypes;
   unsigned char **covered = xcalloc(ntypes, sizeof *covered);
+  bool first_kept = false; /* of the last match that split into siblings */
   for (size_t i = 0; i < d->n; i++) {
     struct rec *r = &d->recs[i];
     size_t t = d->rs->rules[r->hit->rule]->type;
-    if (r->dropped || d->rs->types[t]->overlap_keep)
+    if (r->hit->sibling) {
+      /* The items of one split match stand or fall together. */
+      if (!r->dropped && !first_kept) {
+        r->dropped = true;
+        r->hit->drop = NX_DROP_OVERLAP;
+      }
+      continue;
+    }
+    first_kept = false;
+    if (r->dropped || d->rs->types[t]->overlap_keep) {
+      first_kept = !r->dropped;
       continue; /* a vetoed match (kept for --explain) covers nothing */
+    }
     if (covered[t] == NULL)
       covered[t] = xcalloc(d->len / 8 + 1, 1);
     unsigned char *bits = covered[t];
     bool overlap = false;
     for (size_t b = r->hit->start; b < r->hit->end && !overlap; b++)
       overlap = bits[b / 8] & (1u << (b % 8));
-    if (overlap) {
+    if (overlap && !replaces(d, i)) {
       r->dropped = true;
       r->hit->drop = NX_DROP_OVERLAP;
       continue;
     }
     for (size_t b = r->hit->start; b < r->hit->end; b++)
       bits[b / 8] |= (unsigned char)(1u << (b % 8));
+    first_kept = true;
   }
   for (size_t t = 0; t < ntypes; t++)
     free(covered[t]);

@@ -54,6 +54,7 @@ static void free_rule(struct nx_rule *r)
   free(r->pattern);
   free(r->veto);
   free(r->anchor);
+  free(r->split);
   for (size_t i = 0; i < r->nkeywords; i++)
     free(r->keywords[i]);
   free(r->keywords);
@@ -354,6 +355,9 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
       r->weak = yes;
     else
       r->no_output = !yes;
+  } else if (strcmp(key, "split") == 0) {
+    free(r->split);
+    r->split = xstrdup(val);
   } else if (strcmp(key, "over") == 0) {
     if (strcmp(val, "text") != 0 && strcmp(val, "mentions") != 0)
       return syntax(rd, line, "over is 'text' or 'mentions', not '%s'", val);

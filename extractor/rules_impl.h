@@ -108,6 +108,8 @@ struct nx_rule {
    * mention type stands as one character, {{@TYPE}} in the pattern; its
    * groups and span are carried back to the text. */
   int over_mentions;
+  char *split; /* "split = FIELD": a list of items there ("A, B and C")
+                * gives one record per item */
 };
 
 struct nx_inherit {
