@@ -288,6 +288,13 @@ static nx_status compile_type(nx_ruleset *rs, struct nx_type *t,
                               struct nx_error *err)
 {
   const char *file = t->file ? t->file : t->name;
+  if (t->reject_list_name) {
+    t->reject_list = nx_ruleset_list(rs, t->reject_list_name);
+    if (t->reject_list == NULL)
+      return nx_fail(err, NX_ESYNTAX, file, t->line, 0,
+                     "type %s: no word list named '%s'", t->name,
+                     t->reject_list_name);
+  }
   if (t->exclude_list_name) {
     t->exclude_list = nx_ruleset_list(rs, t->exclude_list_name);
     if (t->exclude_list == NULL)

@@ -20,6 +20,7 @@ struct rec {
 struct entity {
   const char *name;
   const char *symbol;
+  bool rejected; /* a type's reject list holds it: never inherited */
 };
 
 struct doc {
@@ -163,7 +164,7 @@ static void add_entity(struct doc *d, const char *name, const char *symbol)
       return;
   d->entities =
       xrealloc(d->entities, (d->nentities + 1) * sizeof *d->entities);
-  d->entities[d->nentities++] = (struct entity){name, symbol};
+  d->entities[d->nentities++] = (struct entity){name, symbol, false};
 }
 
 static void collect_entities(struct doc *d)
@@ -216,7 +217,8 @@ static const struct entity *last_entity(const struct doc *d, size_t from,
   size_t found_at = 0;
   for (size_t at = to; at-- > from && found == NULL;) {
     for (size_t i = 0; i < d->nentities && found == NULL; i++)
-      if (word_at(d->text, to, at, d->entities[i].name)) {
+      if (!d->entities[i].rejected &&
+          word_at(d->text, to, at, d->entities[i].name)) {
         found = &d->entities[i];
         found_at = at;
       }
@@ -237,7 +239,7 @@ static const struct entity *last_entity(const struct doc *d, size_t from,
         (found && h->start <= found_at))
       continue;
     const struct entity *e = entity_named(d, company);
-    if (e) {
+    if (e && !e->rejected) {
       found = e;
       found_at = h->start;
     }
@@ -336,6 +338,8 @@ static const struct entity *main_company(const struct doc *d)
   const struct entity *best = NULL;
   size_t best_n = 0, runner_up = 0;
   for (size_t i = 0; i < d->nentities; i++) {
+    if (d->entities[i].rejected)
+      continue;
     size_t n = count_word(d, d->entities[i].name);
     if (n > best_n) {
       runner_up = best_n;
@@ -370,7 +374,7 @@ static const struct entity *main_entity(const struct doc *d)
   size_t best_n = 0, runner_up = 0;
   for (size_t i = 0; i < d->nentities; i++) {
     const struct entity *e = &d->entities[i];
-    if (e->symbol == NULL || strcmp(e->name, e->symbol) != 0)
+    if (e->rejected || e->symbol == NULL || strcmp(e->name, e->symbol) != 0)
       continue;
     size_t n = 0;
     for (size_t k = 0; k < d->n; k++) {
@@ -389,6 +393,67 @@ static const struct entity *main_entity(const struct doc *d)
   if (best_n > runner_up)
     return best;
   return main_company(d);
+}
+
+/* The entry of 'list' that 'value' is (a possessive "UBS'" read as
+ * "UBS"), or NULL. */
+static const struct nx_word *listed(const nx_wordlist *list, const char *value)
+{
+  size_t n = strlen(value);
+  if (n >= 2 && strcmp(value + n - 2, "'s") == 0)
+    n -= 2;
+  else if (n >= 1 && value[n - 1] == '\'')
+    n--;
+  return n ? nx_wordlist_find(list, value, n) : NULL;
+}
+
+/* True when 'name' is, by t's reject list, the record's own broker
+ * ("Morgan Stanley" in a Morgan Stanley note, "JPM" beside JPMorgan). */
+static bool own_broker(const struct doc *d, const struct nx_type *t,
+                       const struct rec *r, const char *name)
+{
+  const char *broker = field_str(r->hit, "broker");
+  if (t->reject_list == NULL || broker == NULL)
+    return false;
+  const struct nx_word *b = listed(t->reject_list, broker);
+  for (size_t i = 0; i < d->nentities; i++) {
+    const struct entity *e = &d->entities[i];
+    bool same = strcmp(e->name, name) == 0;
+    for (size_t k = 0; !same && k < d->nentities; k++)
+      same = strcmp(d->entities[k].name, name) == 0 && e->symbol &&
+             d->entities[k].symbol &&
+             strcmp(e->symbol, d->entities[k].symbol) == 0;
+    const struct nx_word *w = same ? listed(t->reject_list, e->name) : NULL;
+    if (w && (w == b || strcmp(w->canon, broker) == 0))
+      return true;
+  }
+  const struct nx_word *w = listed(t->reject_list, name);
+  return w && (w == b || strcmp(w->canon, broker) == 0);
+}
+
+/* Applies the types' reject lists. A record's own broker is not its
+ * company: that value becomes null ("JPMorgan ... its rating on JPM").
+ * Inheritance passes over a listed name that the article gives no ticker
+ * ("UOB Kay Hian"); a listed name with a ticker ("Bank of America (NYSE:
+ * BAC)") is a company to inherit. */
+static void reject_values(struct doc *d)
+{
+  for (size_t t = 0; t < d->rs->ntypes; t++) {
+    const struct nx_type *type = d->rs->types[t];
+    for (size_t i = 0; type->reject_list && i < d->nentities; i++)
+      if (d->entities[i].symbol == NULL &&
+          listed(type->reject_list, d->entities[i].name))
+        d->entities[i].rejected = true;
+  }
+  for (size_t i = 0; i < d->n; i++) {
+    const struct rec *r = &d->recs[i];
+    const struct nx_type *t = type_of(d, r);
+    const char *v = t->reject_list ? field_str(r->hit, t->reject_field) : NULL;
+    if (v == NULL)
+      continue;
+    if (own_broker(d, t, r, v))
+      json_object_set_new(r->hit->fields, t->reject_field, json_null());
+  }
 }
 
 /* The company a record is about when its sentence does not say: the last
@@ -413,6 +478,8 @@ static void inherit_entity(struct doc *d, struct rec *r,
   }
   if (e == NULL)
     e = d->main;
+  if (e && own_broker(d, type_of(d, r), r, e->name))
+    e = NULL;
   /* A ticker stands for the company the article named with it: "HRBR"
    * reads as "Harbor Rail". */
   for (size_t i = 0; e && e->symbol && strcmp(e->name, e->symbol) == 0 &&
@@ -665,6 +732,7 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
   /* From here on in text order: lookups of nearby records use it. */
   qsort(d.recs, d.n, sizeof *d.recs, by_position);
   collect_entities(&d);
+  reject_values(&d);
   inherit_fields(&d);
   link_symbols(&d);
   drop_duplicates(&d);

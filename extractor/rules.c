@@ -95,6 +95,8 @@ static void free_type(struct nx_type *t)
   free(t->aggregate);
   free(t->exclude_field);
   free(t->exclude_list_name);
+  free(t->reject_field);
+  free(t->reject_list_name);
   free(t->link);
   for (size_t i = 0; i < t->ninherits; i++) {
     free(t->inherits[i].field);
@@ -271,8 +273,9 @@ static nx_status set_type_key(struct reader *rd, const char *key, char *val,
   } else if (strcmp(key, "dedupe") == 0) {
     nx_names_free(t->dedupe, t->ndedupe);
     t->dedupe = split_names(val, &t->ndedupe);
-  } else if (strcmp(key, "exclude") == 0 || strcmp(key, "inherit") == 0) {
-    const char *sep = strcmp(key, "exclude") == 0 ? " in " : " from ";
+  } else if (strcmp(key, "exclude") == 0 || strcmp(key, "inherit") == 0 ||
+             strcmp(key, "reject") == 0) {
+    const char *sep = strcmp(key, "inherit") != 0 ? " in " : " from ";
     char *at = strstr(val, sep);
     if (at == NULL)
       return syntax(rd, line, "expected 'FIELD%sLIST'", sep);
@@ -280,7 +283,12 @@ static nx_status set_type_key(struct reader *rd, const char *key, char *val,
     char *field = nx_str_trim(val), *list = nx_str_trim(at + strlen(sep));
     if (*field == '\0' || *list == '\0')
       return syntax(rd, line, "expected 'FIELD%sLIST'", sep);
-    if (key[0] == 'e') {
+    if (key[0] == 'r') {
+      free(t->reject_field);
+      free(t->reject_list_name);
+      t->reject_field = xstrdup(field);
+      t->reject_list_name = xstrdup(list);
+    } else if (key[0] == 'e') {
       free(t->exclude_field);
       free(t->exclude_list_name);
       t->exclude_field = xstrdup(field);

@@ -128,6 +128,10 @@ struct nx_type {
   char *aggregate;
   char *exclude_field, *exclude_list_name;
   const nx_wordlist *exclude_list;
+  /* "reject = FIELD in LIST": such a value of FIELD is no value (a broker
+   * is not the company a rating is about); inheritance passes over it. */
+  char *reject_field, *reject_list_name;
+  const nx_wordlist *reject_list;
   char *link;
   struct nx_inherit *inherits;
   size_t ninherits;
