@@ -40,7 +40,7 @@ fi
 # --- the benchmark set ----------------------------------------------------
 html_src=$(ls corpus/*.html "$SHARED"/cleaning-dev/html/*.html \
   "$SHARED"/corpus-dev/docs/*.html 2>/dev/null)
-text_src=$(ls corpus/*.txt "$SHARED"/corpus-dev/docs/*.txt 2>/dev/null)
+text_src=$(ls corpus/*.txt "$SHARED"/corpus-dev/docs/*.txt "$SHARED"/corpus-dev2/docs/*.txt 2>/dev/null)
 [ -d "$SHARED/cleaning-dev/html" ] ||
   echo "bench: $SHARED/cleaning-dev/html is absent; corpus/ alone, repeated"
 
