@@ -234,7 +234,9 @@ static bool match_span(nx_matcher *m, size_t index, const struct nx_codes *c,
     if (rc < 0)
       return !is_limit(rc);
     const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-    uint32_t pairs = pcre2_get_ovector_count(m->md);
+    /* Pairs past the highest one set hold whatever an earlier match
+     * (or malloc) left there: read only the rc pairs this match set. */
+    uint32_t pairs = rc > 0 ? (uint32_t)rc : pcre2_get_ovector_count(m->md);
     size_t next = ov[1], empty = ov[0] == ov[1];
     if (r->over_mentions)
       ov = carry_back(m, ov, pairs);
