@@ -20,7 +20,9 @@ struct nx_extractor {
   struct nx_paragraphs paras;
   unsigned char *keep;
   size_t keep_cap;
-  struct nx_buf text;
+  struct nx_buf text;     /* the normalised text rules match */
+  struct nx_buf page;     /* the same in the page's characters */
+  struct nx_textmap map;  /* from text's offsets to page's */
   struct nx_meta meta;
   struct nx_hits hits;
   nx_hints *hints; /* compiled once per extractor, not per page */
@@ -42,6 +44,8 @@ nx_extractor *nx_extractor_new(const nx_ruleset *rs, size_t max_bytes,
   /* Normalised text can grow (NFKC of "㎿" is "MW"), so allow headroom. */
   nx_paragraphs_init(&x->paras, max_bytes ? max_bytes * 2 : 0);
   nx_buf_init(&x->text, 0);
+  nx_buf_init(&x->page, 0);
+  nx_textmap_init(&x->map);
   nx_meta_init(&x->meta);
   x->hints = nx_hints_new(rs);
   return x;
@@ -54,6 +58,8 @@ void nx_extractor_free(nx_extractor *x)
   nx_matcher_free(x->matcher);
   nx_paragraphs_free(&x->paras);
   nx_buf_free(&x->text);
+  nx_buf_free(&x->page);
+  nx_textmap_free(&x->map);
   nx_hits_free(&x->hits);
   free(x->keep);
   nx_meta_clear(&x->meta);
@@ -86,6 +92,7 @@ nx_status nx_extract_text(nx_extractor *x, const struct nx_source *src,
   enum nx_format format = src->format;
   nx_paragraphs_clear(&x->paras);
   nx_buf_clear(&x->text);
+  nx_buf_clear(&x->page);
   nx_meta_clear(&x->meta);
   if (x->max_bytes && len > x->max_bytes)
     return nx_fail(err, NX_ETOOBIG, name, 0, 0,
@@ -119,11 +126,12 @@ nx_status nx_extract_text(nx_extractor *x, const struct nx_source *src,
     memset(x->keep, 1, x->paras.n);
   if (!(x->flags & NX_EXTRACT_FULL_TEXT))
     nx_match_cuts(x->matcher, &x->paras, x->keep);
-  st = nx_paragraphs_join(&x->paras, x->keep, x->rs->abbrevs, &x->text);
+  st = nx_paragraphs_join(&x->paras, x->keep, x->rs->abbrevs, &x->text,
+                          &x->page, &x->map);
   if (st != NX_OK)
     return nx_fail(err, st, name, 0, 0, "%s", nx_strerror(st));
-  *text = x->text.data;
-  *text_len = x->text.len;
+  *text = x->page.data;
+  *text_len = x->page.len;
   *title = x->meta.title;
   return NX_OK;
 }
@@ -156,9 +164,10 @@ nx_status nx_extract_document(nx_extractor *x, const struct nx_source *src,
   if (st != NX_OK)
     return st;
   nx_hits_clear(&x->hits);
-  nx_match_text(x->matcher, text, text_len, (size_t)-1, &x->hits);
-  json_t *doc =
-      nx_record_document(x->rs, src->id, title, text, text_len, &x->hits);
+  nx_match_text(x->matcher, x->text.data, x->text.len, (size_t)-1, &x->hits);
+  struct nx_page_text page = {text, &x->map};
+  json_t *doc = nx_record_document(x->rs, src->id, title, x->text.data,
+                                   x->text.len, &x->hits, &page);
   *out = with_metadata(doc, &x->meta);
   return NX_OK;
 }

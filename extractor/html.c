@@ -244,7 +244,8 @@ static bool select_by_body(const struct nx_paragraphs *all,
     if (total && shared * 2 >= total && dup < total) {
       nx_shingles_add(kept, p, all->len[i]);
       bool line = i > 0 && all->line_break[i] && prev == i - 1;
-      *st = nx_paragraphs_add_after(out, p, all->len[i], line);
+      *st = nx_paragraphs_add_after(out, all->page.data + all->page_off[i],
+                                    all->page_len[i], line);
       prev = i;
     }
   }
@@ -284,8 +285,8 @@ static nx_status add_main_text(const struct nx_node *body, nx_hints *hints,
         st == NX_OK && chosen.bytes.len * 10 >= ps->bytes.len * 6) {
       nx_paragraphs_clear(ps);
       for (size_t i = 0; i < chosen.n && st == NX_OK; i++)
-        st = nx_paragraphs_add_after(ps, chosen.bytes.data + chosen.off[i],
-                                     chosen.len[i], chosen.line_break[i]);
+        st = nx_paragraphs_add_after(ps, chosen.page.data + chosen.page_off[i],
+                                     chosen.page_len[i], chosen.line_break[i]);
     }
     nx_paragraphs_free(&all);
     nx_paragraphs_free(&chosen);

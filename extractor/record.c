@@ -650,7 +650,8 @@ static void drop_duplicates(struct doc *d)
 /* ---- output ----------------------------------------------------------------- */
 
 static json_t *output_record(const nx_ruleset *rs, const struct nx_hit *h,
-                             const char *text)
+                             const char *text,
+                             const struct nx_page_text *page)
 {
   const struct nx_type *t = rs->types[rs->rules[h->rule]->type];
   json_t *out = json_object();
@@ -668,12 +669,17 @@ static json_t *output_record(const nx_ruleset *rs, const struct nx_hit *h,
   if (t->aggregate)
     return out;
   json_object_set_new(out, "rule", json_string(rs->rules[h->rule]->name));
+  size_t start = h->start, end = h->end;
+  if (page) {
+    text = page->text;
+    start = nx_textmap_start(page->map, h->start);
+    end = nx_textmap_end(page->map, h->end);
+  }
   json_t *span = json_array();
-  json_array_append_new(span, json_integer((json_int_t)h->start));
-  json_array_append_new(span, json_integer((json_int_t)h->end));
+  json_array_append_new(span, json_integer((json_int_t)start));
+  json_array_append_new(span, json_integer((json_int_t)end));
   json_object_set_new(out, "span", span);
-  json_object_set_new(out, "text",
-                      json_stringn(text + h->start, h->end - h->start));
+  json_object_set_new(out, "text", json_stringn(text + start, end - start));
   return out;
 }
 
@@ -709,7 +715,8 @@ static void aggregate(json_t *list, const struct nx_type *t, json_t *rec)
 
 json_t *nx_record_document(const nx_ruleset *rs, const char *id,
                            const char *title, const char *text, size_t len,
-                           struct nx_hits *hits)
+                           struct nx_hits *hits,
+                           const struct nx_page_text *page)
 {
   struct doc d = {rs, text, len, NULL, hits->n, NULL, 0, 0, NULL, false};
   d.recs = xcalloc(hits->n ? hits->n : 1, sizeof *d.recs);
@@ -749,7 +756,7 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
       continue;
     const struct nx_type *t = type_of(&d, r);
     json_t *list = json_object_get(doc, t->name);
-    json_t *rec = output_record(rs, r->hit, text);
+    json_t *rec = output_record(rs, r->hit, text, page);
     if (t->aggregate)
       aggregate(list, t, rec);
     else
@@ -766,5 +773,5 @@ json_t *nx_record_bare(const nx_ruleset *rs, const struct nx_hit *hit,
   const struct nx_type *t = rs->types[rs->rules[hit->rule]->type];
   if (excluded(t, hit))
     return NULL;
-  return output_record(rs, hit, text);
+  return output_record(rs, hit, text, NULL);
 }

@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -185,10 +186,207 @@ nx_status nx_text_normalize(const char *p, size_t len, struct nx_buf *out)
   return st;
 }
 
+/* ---- the two forms of a paragraph -------------------------------------- */
+
+/* Appends the page form of raw text: valid UTF-8 without NUL bytes, runs
+ * of ASCII white space and control characters collapsed to one space,
+ * the ends trimmed; every other character as the page has it. */
+static nx_status add_page_form(const char *p, size_t len, struct nx_buf *out)
+{
+  if (nx_utf8_is_clean(p, len))
+    return add_collapsed(out, p, len);
+  struct nx_buf clean;
+  nx_buf_init(&clean, 0);
+  nx_status st = nx_utf8_repair(p, len, &clean);
+  if (st == NX_OK)
+    st = add_collapsed(out, clean.data ? clean.data : "", clean.len);
+  nx_buf_free(&clean);
+  return st;
+}
+
+/* The end of the run of page characters starting at p[i] that is folded
+ * as a unit: a character and the combining marks after it, so that NFKC
+ * composes "e" + U+0301 as it would in the whole text. */
+static size_t unit_end(const char *p, size_t n, size_t i)
+{
+  size_t j = nx_utf8_next(p, n, i);
+  while (j < n && (unsigned char)p[j] >= 0x80) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + j,
+                                          (utf8proc_ssize_t)(n - j), &c);
+    if (k <= 0 || utf8proc_get_property(c)->combining_class == 0)
+      break;
+    j += (size_t)k;
+  }
+  return j;
+}
+
+/* Appends the normalised form of the unit c[0, n) to tmp (emptied
+ * first): often the unit itself. */
+static void fold_unit(const char *c, size_t n, struct nx_buf *tmp)
+{
+  nx_buf_clear(tmp);
+  size_t k;
+  const char *as = simple_fold((const unsigned char *)c, n, &k);
+  if (as != NULL && k == n) {
+    nx_buf_add(tmp, as == as_is ? c : as, as == as_is ? n : strlen(as));
+    return;
+  }
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)c,
+                                          (utf8proc_ssize_t)n, &cp);
+  if (len == (utf8proc_ssize_t)n) {
+    /* One character that NFKC and fold() leave alone: most of CJK,
+     * Arabic, Cyrillic. No allocation. */
+    const utf8proc_property_t *pr = utf8proc_get_property(cp);
+    if (pr->decomp_seqindex == UINT16_MAX && !pr->ignorable &&
+        fold(cp, NULL) == cp) {
+      nx_buf_add(tmp, c, n);
+      return;
+    }
+  }
+  utf8proc_uint8_t *mapped = NULL;
+  utf8proc_ssize_t m = utf8proc_map_custom(
+      (const utf8proc_uint8_t *)c, (utf8proc_ssize_t)n, &mapped,
+      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_IGNORE,
+      fold, NULL);
+  if (m < 0)
+    nx_buf_add(tmp, c, n);
+  else
+    nx_buf_add(tmp, mapped, (size_t)m);
+  free(mapped);
+}
+
+/* Normalising one paragraph's page text while recording where each piece
+ * came from: blanks collapse across units, so a space waits ('pending')
+ * until something follows it. Offsets in the map are relative to the
+ * paragraph's start in both texts. */
+struct folder {
+  const char *page;
+  struct nx_buf *out;
+  size_t base; /* where the paragraph starts in out */
+  struct nx_textmap *map;
+  bool pending;
+  size_t pend_from, pend_to; /* the page text the pending space stands for */
+  nx_status st;
+};
+
+static void hold_space(struct folder *f, size_t from, size_t to)
+{
+  if (!f->pending) {
+    f->pending = true;
+    f->pend_from = from;
+    f->pend_to = to;
+  }
+}
+
+/* Writes the pending space, unless nothing has been written yet. */
+static void put_space(struct folder *f)
+{
+  if (!f->pending)
+    return;
+  f->pending = false;
+  size_t at = f->out->len - f->base;
+  if (at == 0 || f->st != NX_OK)
+    return;
+  if (f->pend_to - f->pend_from == 1 && f->page[f->pend_from] == ' ')
+    nx_textmap_same(f->map, at, f->pend_from, 1);
+  else
+    nx_textmap_add(f->map, at, f->pend_from, true);
+  f->st = nx_buf_addc(f->out, ' ');
+}
+
+/* Writes page[from, to), which is its own normalised form. */
+static void put_same(struct folder *f, size_t from, size_t to)
+{
+  put_space(f);
+  if (f->st != NX_OK)
+    return;
+  nx_textmap_same(f->map, f->out->len - f->base, from, to - from);
+  f->st = nx_buf_add(f->out, f->page + from, to - from);
+}
+
+/* Writes the normalised form 'norm' of the unit page[from, to). */
+static void put_folded(struct folder *f, size_t from, size_t to,
+                       const struct nx_buf *norm)
+{
+  const char *s = norm->data ? norm->data : "";
+  size_t a = 0, e = norm->len;
+  while (a < e && s[a] == ' ')
+    a++;
+  while (e > a && s[e - 1] == ' ')
+    e--;
+  if (a == e) {
+    if (norm->len) /* a space of another kind */
+      hold_space(f, from, to);
+    return; /* a default-ignorable character: gone */
+  }
+  if (a > 0)
+    hold_space(f, from, to);
+  if (e - a == to - from && memcmp(s + a, f->page + from, to - from) == 0) {
+    put_same(f, from, to);
+  } else {
+    put_space(f);
+    if (f->st != NX_OK)
+      return;
+    nx_textmap_add(f->map, f->out->len - f->base, from, true);
+    f->st = add_collapsed(f->out, s + a, e - a);
+  }
+  if (e < norm->len)
+    hold_space(f, from, to);
+}
+
+/* Appends the normalised form of the page text p[0, n) (add_page_form's
+ * output) to out, and its anchors to map, ending with one at the end of
+ * both. */
+static nx_status fold_mapped(const char *p, size_t n, struct nx_buf *out,
+                             struct nx_textmap *map)
+{
+  struct folder f = {p, out, out->len, map, false, 0, 0, NX_OK};
+  if (is_ascii(p, n)) {
+    put_same(&f, 0, n); /* already collapsed: the same bytes */
+  } else {
+    struct nx_buf norm;
+    nx_buf_init(&norm, 0);
+    for (size_t i = 0; i < n && f.st == NX_OK;) {
+      if (p[i] == ' ') {
+        hold_space(&f, i, i + 1);
+        i++;
+        continue;
+      }
+      size_t j = i;
+      while (j < n && (unsigned char)p[j] < 0x80 && p[j] != ' ')
+        j++;
+      if (j > i) { /* ASCII, but its last letter may take a mark */
+        size_t end = j < n && (unsigned char)p[j] >= 0x80 &&
+                             unit_end(p, n, j - 1) > j
+                         ? j - 1
+                         : j;
+        if (end > i) {
+          put_same(&f, i, end);
+          i = end;
+          continue;
+        }
+      }
+      j = unit_end(p, n, i);
+      fold_unit(p + i, j - i, &norm);
+      put_folded(&f, i, j, &norm);
+      i = j;
+    }
+    nx_buf_free(&norm);
+  }
+  if (f.st == NX_OK)
+    nx_textmap_add(map, out->len - f.base, n, false);
+  return f.st;
+}
+
 void nx_paragraphs_init(struct nx_paragraphs *ps, size_t max_bytes)
 {
   nx_buf_init(&ps->bytes, max_bytes);
-  ps->off = ps->len = NULL;
+  nx_buf_init(&ps->page, max_bytes);
+  nx_textmap_init(&ps->map);
+  ps->off = ps->len = ps->page_off = ps->page_len = NULL;
+  ps->map_off = ps->map_n = NULL;
   ps->line_break = NULL;
   ps->n = ps->cap = 0;
 }
@@ -196,18 +394,24 @@ void nx_paragraphs_init(struct nx_paragraphs *ps, size_t max_bytes)
 void nx_paragraphs_clear(struct nx_paragraphs *ps)
 {
   nx_buf_clear(&ps->bytes);
+  nx_buf_clear(&ps->page);
+  nx_textmap_clear(&ps->map);
   ps->n = 0;
 }
 
 void nx_paragraphs_free(struct nx_paragraphs *ps)
 {
   nx_buf_free(&ps->bytes);
+  nx_buf_free(&ps->page);
+  nx_textmap_free(&ps->map);
   free(ps->off);
   free(ps->len);
+  free(ps->page_off);
+  free(ps->page_len);
+  free(ps->map_off);
+  free(ps->map_n);
   free(ps->line_break);
-  ps->off = ps->len = NULL;
-  ps->line_break = NULL;
-  ps->n = ps->cap = 0;
+  nx_paragraphs_init(ps, 0);
 }
 
 nx_status nx_paragraphs_add(struct nx_paragraphs *ps, const char *p,
@@ -216,23 +420,49 @@ nx_status nx_paragraphs_add(struct nx_paragraphs *ps, const char *p,
   return nx_paragraphs_add_after(ps, p, len, false);
 }
 
+/* Takes back a paragraph being added: both texts and the map end where
+ * they did before it. */
+static void take_back(struct nx_paragraphs *ps, size_t start,
+                      size_t page_start, size_t map_start)
+{
+  if (ps->bytes.data)
+    ps->bytes.data[ps->bytes.len = start] = '\0';
+  if (ps->page.data)
+    ps->page.data[ps->page.len = page_start] = '\0';
+  ps->map.n = map_start;
+}
+
 nx_status nx_paragraphs_add_after(struct nx_paragraphs *ps, const char *p,
                                   size_t len, bool line_break)
 {
-  size_t start = ps->bytes.len;
-  nx_status st = nx_text_normalize(p, len, &ps->bytes);
-  if (st != NX_OK || ps->bytes.len == start)
+  size_t start = ps->bytes.len, page_start = ps->page.len,
+         map_start = ps->map.n;
+  nx_status st = add_page_form(p, len, &ps->page);
+  if (st == NX_OK)
+    st = fold_mapped(ps->page.data + page_start, ps->page.len - page_start,
+                     &ps->bytes, &ps->map);
+  if (st != NX_OK || ps->bytes.len == start) {
+    take_back(ps, start, page_start, map_start);
     return st;
+  }
   if (ps->n == ps->cap) {
     ps->cap = ps->cap ? ps->cap * 2 : 32;
     ps->off = xrealloc(ps->off, ps->cap * sizeof *ps->off);
     ps->len = xrealloc(ps->len, ps->cap * sizeof *ps->len);
+    ps->page_off = xrealloc(ps->page_off, ps->cap * sizeof *ps->page_off);
+    ps->page_len = xrealloc(ps->page_len, ps->cap * sizeof *ps->page_len);
+    ps->map_off = xrealloc(ps->map_off, ps->cap * sizeof *ps->map_off);
+    ps->map_n = xrealloc(ps->map_n, ps->cap * sizeof *ps->map_n);
     ps->line_break = xrealloc(ps->line_break, ps->cap);
   }
-  ps->line_break[ps->n] = line_break;
-  ps->off[ps->n] = start;
-  ps->len[ps->n] = ps->bytes.len - start;
-  ps->n++;
+  size_t i = ps->n++;
+  ps->line_break[i] = line_break;
+  ps->off[i] = start;
+  ps->len[i] = ps->bytes.len - start;
+  ps->page_off[i] = page_start;
+  ps->page_len[i] = ps->page.len - page_start;
+  ps->map_off[i] = map_start;
+  ps->map_n[i] = ps->map.n - map_start;
   return NX_OK;
 }
 
@@ -460,16 +690,30 @@ static bool wraps(const struct nx_paragraphs *ps, const unsigned char *keep,
 
 nx_status nx_paragraphs_join(const struct nx_paragraphs *ps,
                              const unsigned char *keep, const nx_abbrevs *ab,
-                             struct nx_buf *out)
+                             struct nx_buf *out, struct nx_buf *page,
+                             struct nx_textmap *map)
 {
   nx_status st = nx_buf_add(out, "", 0);
+  if (page) {
+    nx_textmap_clear(map);
+    if (st == NX_OK)
+      st = nx_buf_add(page, "", 0);
+  }
   bool first = true;
   for (size_t i = 0; i < ps->n && st == NX_OK; i++) {
     if (keep && !keep[i])
       continue;
-    if (!first)
-      st = wraps(ps, keep, ab, i) ? nx_buf_add(out, " ", 1)
-                                  : nx_buf_add(out, "\n\n", 2);
+    if (!first) {
+      const char *sep = wraps(ps, keep, ab, i) ? " " : "\n\n";
+      st = nx_buf_adds(out, sep);
+      if (page && st == NX_OK)
+        st = nx_buf_adds(page, sep);
+    }
+    if (page && st == NX_OK) {
+      nx_textmap_append(map, ps->map.v + ps->map_off[i], ps->map_n[i],
+                        out->len, page->len);
+      st = nx_buf_add(page, ps->page.data + ps->page_off[i], ps->page_len[i]);
+    }
     if (st == NX_OK)
       st = nx_buf_add(out, ps->bytes.data + ps->off[i], ps->len[i]);
     first = false;

@@ -1,6 +1,11 @@
-/* text.h: normalise text for matching and hold a document's paragraphs.
+/* text.h: a document's paragraphs, in the page's characters and in the
+ * normalised form rules match.
  *
- * Rules match against one form of the text: Unicode NFKC; typographic
+ * A paragraph is kept twice. Its page text has the page's own characters
+ * (entities decoded, invalid UTF-8 repaired, runs of ASCII white space
+ * collapsed, nothing folded): --text prints it and spans index it. Its
+ * matched text is the normalised form, with a map (textmap.h) back to the
+ * page text. Rules match against that form: Unicode NFKC; typographic
  * quotes folded to ' and "; every dash to '-'; no-break and other odd
  * spaces to ' '; zero-width characters removed; white space inside a
  * paragraph collapsed to one space. So "Cipher’s", "$18" after &nbsp; and
@@ -9,6 +14,7 @@
 #define NX_TEXT_H
 
 #include "buf.h"
+#include "textmap.h"
 #include "wordlist.h"
 
 #include <stdbool.h>
@@ -36,13 +42,17 @@ void nx_abbrevs_free(nx_abbrevs *ab); /* NULL is a no-op */
  * or a word of 'ab' (which may be NULL). */
 bool nx_abbrevs_at(const nx_abbrevs *ab, const char *text, size_t dot);
 
-/* A document as a list of normalised, non-empty paragraphs. Each one
- * follows either a paragraph break (a blank line in plain text, a block
- * element in HTML) or a single line break (a lone newline in plain text,
- * one <br> in HTML): line_break[i] says which. */
+/* A document as a list of non-empty paragraphs (non-empty once
+ * normalised). Each one follows either a paragraph break (a blank line in
+ * plain text, a block element in HTML) or a single line break (a lone
+ * newline in plain text, one <br> in HTML): line_break[i] says which. */
 struct nx_paragraphs {
-  struct nx_buf bytes; /* every paragraph, back to back */
+  struct nx_buf bytes; /* every paragraph normalised, back to back */
   size_t *off, *len;   /* paragraph i is bytes.data[off[i], off[i]+len[i]) */
+  struct nx_buf page;  /* every paragraph in the page's characters */
+  size_t *page_off, *page_len; /* as off and len, in page */
+  struct nx_textmap map; /* each paragraph's anchors, relative to its start */
+  size_t *map_off, *map_n; /* paragraph i's are map.v[map_off[i]] on */
   unsigned char *line_break; /* paragraph i follows a single line break */
   size_t n, cap;
 };
@@ -51,8 +61,8 @@ void nx_paragraphs_init(struct nx_paragraphs *ps, size_t max_bytes);
 void nx_paragraphs_clear(struct nx_paragraphs *ps);
 void nx_paragraphs_free(struct nx_paragraphs *ps);
 
-/* Normalises raw text and adds it as a paragraph unless it comes out
- * empty; it follows a paragraph break. */
+/* Adds raw text as a paragraph, in both forms, unless its normalised form
+ * is empty; it follows a paragraph break. */
 nx_status nx_paragraphs_add(struct nx_paragraphs *ps, const char *p,
                             size_t len);
 
@@ -68,7 +78,10 @@ nx_status nx_paragraphs_from_text(struct nx_paragraphs *ps, const char *p,
                                   size_t len);
 
 /* Writes the paragraphs whose keep[i] is non-zero (all when keep is NULL)
- * to out: the document text that spans index. Paragraphs are separated by
+ * to out, normalised: the document text rules match. When 'page' is not
+ * NULL, writes the same paragraphs in the page's characters there, with
+ * the same separators, and the anchors from out's offsets to page's to
+ * 'map' (cleared first). Paragraphs are separated by
  * a blank line ("\n\n"), except where a line is wrapped: then the two
  * lines are joined by one space, so that sentences, rule windows and
  * patterns ("upgraded\h+Canadian") run across the wrap. 'ab' is the
@@ -96,7 +109,8 @@ nx_status nx_paragraphs_from_text(struct nx_paragraphs *ps, const char *p,
  * sentence reads as one. */
 nx_status nx_paragraphs_join(const struct nx_paragraphs *ps,
                              const unsigned char *keep, const nx_abbrevs *ab,
-                             struct nx_buf *out);
+                             struct nx_buf *out, struct nx_buf *page,
+                             struct nx_textmap *map);
 
 /* Context lookups look at most this many bytes to each side: a 100 MB
  * page that is one paragraph must not make every lookup linear. */

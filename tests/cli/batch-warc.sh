@@ -52,7 +52,7 @@ http://a.example/4 2026-03-01T10:00:00Z 0 [] []"
   [ "$got" = "$want" ] || { printf '%s: got\n%s\nwant\n%s\n' "$f" "$got" "$want"; exit 1; }
 done
 text=$("$NX" --text "$dir/crawl.warc.gz" | tail -1)
-[ "$text" = 'Café "quotes"' ] || { echo "HTTP charset not honoured: $text"; exit 1; }
+[ "$text" = 'Café “quotes”' ] || { echo "HTTP charset not honoured: $text"; exit 1; }
 # A record cut short: the documents before it stay, one error names it.
 head -c -20 "$dir/crawl.warc" >"$dir/short.warc"
 set +e

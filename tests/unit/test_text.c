@@ -22,7 +22,7 @@ static const char *joined(const char *doc, const unsigned char *keep,
   nx_paragraphs_init(&ps, 0);
   nx_paragraphs_from_text(&ps, doc, strlen(doc));
   nx_buf_clear(b);
-  nx_paragraphs_join(&ps, keep, ab, b);
+  nx_paragraphs_join(&ps, keep, ab, b, NULL, NULL);
   nx_buf_add(b, "", 0);
   nx_paragraphs_free(&ps);
   return b->data;
@@ -146,12 +146,12 @@ int main(void)
   OK(!ps.line_break[0] && !ps.line_break[1] && ps.line_break[2],
      "a line right after a non-blank line follows a single line break");
   nx_buf_clear(&b);
-  nx_paragraphs_join(&ps, NULL, NULL, &b);
+  nx_paragraphs_join(&ps, NULL, NULL, &b, NULL, NULL);
   STR_EQ(b.data, "Title line\n\nBody one.\n\nBody two.",
          "paragraphs join with a blank line");
   unsigned char keep[3] = {1, 0, 1};
   nx_buf_clear(&b);
-  nx_paragraphs_join(&ps, keep, NULL, &b);
+  nx_paragraphs_join(&ps, keep, NULL, &b, NULL, NULL);
   STR_EQ(b.data, "Title line\n\nBody two.", "dropped paragraphs vanish");
   nx_paragraphs_free(&ps);
 
