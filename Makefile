@@ -12,10 +12,12 @@ CFLAGS     ?= -O2 -g
 V          ?= 0
 Q           = $(if $(filter 1,$(V)),,@)
 
-# Debian packages the build and the tests need, and the pkg-config names
-# of the libraries among them.
-DEB_PKGS    = gcc clang libclang-rt-14-dev valgrind make pkg-config libxml2-dev libpcre2-dev libutf8proc-dev \
-              libjansson-dev libarchive-dev zlib1g-dev python3 zstd parallel time
+# Debian packages the build needs (make demo), those only the tests and the
+# benchmark add (make check, make bench), and the pkg-config names of the
+# libraries among them.
+BUILD_DEB_PKGS = gcc make pkg-config libxml2-dev libpcre2-dev libutf8proc-dev \
+                 libjansson-dev libarchive-dev zlib1g-dev
+TEST_DEB_PKGS  = clang libclang-rt-14-dev valgrind python3 zstd parallel time
 PKGS        = libxml-2.0 libpcre2-8 libutf8proc jansson libarchive zlib
 
 NX_CFLAGS   = -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror \
@@ -39,7 +41,7 @@ REPLAY_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRCS))
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: FORCE all deps demo check unit replay golden install uninstall clean format lint fuzz bench
+.PHONY: FORCE all deps test-deps demo check unit replay golden install uninstall clean format lint fuzz bench
 
 all: $(BUILD)/newsextract
 
@@ -75,9 +77,10 @@ FORCE:
 -include $(OBJS:.o=.d)
 
 # Installs what is missing: as root with apt-get, otherwise prints the
-# command and stops.
-deps:
-	@missing=""; for p in $(DEB_PKGS); do \
+# command and stops. `deps` is what building needs; `test-deps` adds what
+# the tests and the benchmark run (clang, valgrind, python3, ...).
+define install_missing
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' \
 	    || missing="$$missing $$p"; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
@@ -89,6 +92,13 @@ deps:
 	  echo "deps: missing Debian packages. Run as root:" >&2; \
 	  echo "  apt-get install -y$$missing" >&2; exit 1; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(BUILD_DEB_PKGS))
+
+test-deps:
+	$(call install_missing,$(BUILD_DEB_PKGS) $(TEST_DEB_PKGS))
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -100,7 +110,7 @@ demo: deps
 # ThreadSanitizer build, and the golden corpus under valgrind
 # (tests/run.sh). A clang build first: -Werror makes any of its warnings
 # a failure.
-check: deps
+check: test-deps
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-clang all unit
 	@$(MAKE) --no-print-directory all unit replay
 	@$(MAKE) --no-print-directory BUILD=build-asan SANITIZE=address,undefined all unit replay
@@ -114,7 +124,7 @@ replay: $(REPLAY_BINS)
 # libFuzzer with clang: every target for FUZZ_SECONDS each. New inputs go
 # to $(FUZZ_BUILD)/corpus/NAME (seeded from tests/fuzz/corpus/NAME);
 # crashes to tests/fuzz/crashes/NAME/, where `make check` replays them.
-fuzz: deps
+fuzz: test-deps
 	@$(MAKE) --no-print-directory CC=clang BUILD=$(FUZZ_BUILD) \
 	  SANITIZE=address,undefined CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" \
 	  $(patsubst %,$(FUZZ_BUILD)/libfuzzer/fuzz_%,$(FUZZ_NAMES))
@@ -142,7 +152,7 @@ golden: all
 
 # Prints throughput and peak memory against the libxml2-parse floor
 # (tests/bench/bench.sh); never a pass or a fail. Data goes to $(BUILD)/bench.
-bench: deps
+bench: test-deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench/parse_floor
 	@BUILD=$(BUILD) tests/bench/bench.sh
 
