@@ -143,7 +143,7 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
                &r);
   if (batch.errors && fclose(batch.errors) != 0)
     nx_log_error(opts->errors_path, "%s", strerror(errno));
-  if (batch.progress)
+  if (batch.progress && (opts->progress || r.documents > 1))
     nx_log_note("newsextract: %llu documents, %llu written, %llu failed, "
                 "%.1f MB in %.1f s\n",
                 (unsigned long long)r.documents,

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <utf8proc.h>
 #include <zlib.h>
 
@@ -113,6 +114,52 @@ static enum nx_options_result usage_error(const char *what, const char *arg)
   nx_log_error(NULL, "%s '%s'", what, arg);
   fputs("Try 'newsextract --help'.\n", stderr);
   return NX_OPTIONS_USAGE;
+}
+
+/* Two output modes asked for at once: exit 2 naming both, rather than
+ * one silently winning. */
+static enum nx_options_result check_modes(const struct nx_options *opts)
+{
+  const char *modes[4];
+  size_t n = 0;
+  if (opts->explain)
+    modes[n++] = "--explain";
+  if (opts->text)
+    modes[n++] = opts->full_text ? "--full-text" : "--text";
+  if (opts->mode == NX_OUTPUT_RECORDS)
+    modes[n++] = "--records";
+  if (opts->mode == NX_OUTPUT_CSV)
+    modes[n++] = "--format csv";
+  if (n < 2)
+    return NX_OPTIONS_RUN;
+  nx_log_error(NULL, "%s and %s are different outputs: choose one", modes[0],
+               modes[1]);
+  fputs("Try 'newsextract --help'.\n", stderr);
+  return NX_OPTIONS_USAGE;
+}
+
+/* Paths a user may mean otherwise: a URL (this tool does not fetch), or
+ * none with a terminal on stdin (a silent wait for input looks hung). */
+static enum nx_options_result check_paths(const struct nx_options *opts)
+{
+  if (opts->check_rules)
+    return NX_OPTIONS_RUN;
+  for (size_t i = 0; i < opts->npaths; i++) {
+    const char *p = opts->paths[i];
+    if ((strncmp(p, "http://", 7) == 0 || strncmp(p, "https://", 8) == 0) &&
+        access(p, F_OK) != 0) {
+      nx_log_error(p, "newsextract does not fetch URLs: curl -s '%s' | "
+                      "newsextract",
+                   p);
+      return NX_OPTIONS_USAGE;
+    }
+  }
+  if (opts->npaths == 0 && isatty(STDIN_FILENO)) {
+    fputs("newsextract: reading an article from the terminal; end it with "
+          "Ctrl-D (or give a PATH: newsextract --help)\n",
+          stderr);
+  }
+  return NX_OPTIONS_RUN;
 }
 
 /* "64M" -> 67108864; false on anything else. */
@@ -328,11 +375,14 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
   }
   for (int i = optind; i < argc; i++)
     push(&opts->paths, &opts->npaths, argv[i]);
+  enum nx_options_result r = check_modes(opts);
+  if (r != NX_OPTIONS_RUN)
+    return r;
   if (opts->text)
     opts->mode = NX_OUTPUT_TEXT;
   if (opts->explain)
     opts->mode = NX_OUTPUT_EXPLAIN;
-  return NX_OPTIONS_RUN;
+  return check_paths(opts);
 }
 
 void nx_options_free(struct nx_options *opts)
