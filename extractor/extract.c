@@ -169,6 +169,8 @@ nx_status nx_extract_document(nx_extractor *x, const struct nx_source *src,
   json_t *doc = nx_record_document(x->rs, src->id, title, x->text.data,
                                    x->text.len, &x->hits, &page);
   *out = with_metadata(doc, &x->meta);
+  if (x->flags & NX_EXTRACT_WITH_TEXT)
+    json_object_set_new(*out, "text", json_stringn(text, text_len));
   return NX_OK;
 }
 

@@ -21,7 +21,8 @@ typedef struct nx_extractor nx_extractor; /* opaque, one per thread */
 /* Options of an extractor. */
 enum {
   NX_EXTRACT_FULL_TEXT = 1, /* keep all visible text: no boilerplate removal */
-  NX_EXTRACT_EXPLAIN = 2    /* keep vetoed matches as hits, for --explain */
+  NX_EXTRACT_EXPLAIN = 2,   /* keep vetoed matches as hits, for --explain */
+  NX_EXTRACT_WITH_TEXT = 4  /* the document object carries its "text" */
 };
 
 /* 'max_bytes' caps a document's size (0: no cap); 'flags' are NX_EXTRACT_*

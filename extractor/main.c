@@ -126,7 +126,8 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
       .skip = opts->skip,
       .max_bytes = opts->max_bytes,
       .extract_flags = (opts->full_text ? NX_EXTRACT_FULL_TEXT : 0) |
-                       (opts->explain ? NX_EXTRACT_EXPLAIN : 0),
+                       (opts->explain ? NX_EXTRACT_EXPLAIN : 0) |
+                       (opts->with_text ? NX_EXTRACT_WITH_TEXT : 0),
       .format = opts->format,
   };
   if (batch.progress)

@@ -38,6 +38,8 @@ static const char usage_text[] =
     "                           (the text that record spans index into)\n"
     "      --full-text          with --text: the whole visible text of the\n"
     "                           page, without boilerplate removal\n"
+    "      --with-text          add the cleaned text (\"text\", what spans\n"
+    "                           index) to each document object\n"
     "  -p, --pretty             indent the JSON\n"
     "      --records            one JSON line per record (with \"doc\" and\n"
     "                           \"type\") instead of one per document\n"
@@ -120,7 +122,7 @@ static enum nx_options_result usage_error(const char *what, const char *arg)
  * one silently winning. */
 static enum nx_options_result check_modes(const struct nx_options *opts)
 {
-  const char *modes[4];
+  const char *modes[5];
   size_t n = 0;
   if (opts->explain)
     modes[n++] = "--explain";
@@ -130,6 +132,8 @@ static enum nx_options_result check_modes(const struct nx_options *opts)
     modes[n++] = "--records";
   if (opts->mode == NX_OUTPUT_CSV)
     modes[n++] = "--format csv";
+  if (opts->with_text && n > 0)
+    modes[n++] = "--with-text";
   if (n < 2)
     return NX_OPTIONS_RUN;
   nx_log_error(NULL, "%s and %s are different outputs: choose one", modes[0],
@@ -195,6 +199,7 @@ enum {
   OPT_CHECK_RULES,
   OPT_MAX_BYTES,
   OPT_FULL_TEXT,
+  OPT_WITH_TEXT,
   OPT_RECORDS,
   OPT_FORMAT,
   OPT_ERRORS,
@@ -243,6 +248,7 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       {"text", no_argument, NULL, 't'},
       {"pretty", no_argument, NULL, 'p'},
       {"full-text", no_argument, NULL, OPT_FULL_TEXT},
+      {"with-text", no_argument, NULL, OPT_WITH_TEXT},
       {"records", no_argument, NULL, OPT_RECORDS},
       {"format", required_argument, NULL, OPT_FORMAT},
       {"errors", required_argument, NULL, OPT_ERRORS},
@@ -349,6 +355,9 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       break;
     case OPT_FULL_TEXT:
       opts->text = opts->full_text = true;
+      break;
+    case OPT_WITH_TEXT:
+      opts->with_text = true;
       break;
     case 'p':
       opts->pretty = true;

@@ -21,6 +21,7 @@ struct nx_options {
   bool explain; /* --explain: every match and why it was kept or dropped */
   bool text;      /* --text: print the cleaned text, not records */
   bool full_text; /* --full-text: all visible text, no boilerplate removal */
+  bool with_text; /* --with-text: the text in each document object */
   bool pretty; /* --pretty: indented JSON */
   bool quiet;
   enum nx_format format;        /* how single documents are read */
