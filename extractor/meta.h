@@ -14,7 +14,11 @@
  * NULL when the page does not say. */
 struct nx_meta {
   char *title;     /* the headline */
-  char *published; /* ISO 8601: "2019-11-19", "2019-11-19T02:46:42Z" */
+  char *published;     /* ISO 8601 (see date.h): "2019-11-19", a time in
+                          UTC "2019-11-19T02:46:42Z", or a local time
+                          "2019-11-19T02:46:42" when the zone is unknown */
+  char *published_raw; /* the text it was read from, at most 200 bytes */
+  char *jsonld_date;   /* internal: see jsonld.h; not output */
   char **authors;  /* names, without duplicates */
   size_t nauthors;
   char *site; /* the publication's name */
@@ -27,7 +31,17 @@ void nx_meta_clear(struct nx_meta *m); /* frees the fields; m is reusable */
 
 /* Fills the fields of m that are still NULL (authors: still none) from
  * the tags of the page's tree under 'root'. Call nx_jsonld_read first, so
- * that structured data wins. */
+ * that structured data wins. The date comes from the first of: meta tags
+ * (article:published_time, article:published, pubdate, date,
+ * DC.date.issued, dcterms.created, sailthru.date, parsely-pub-date, ...),
+ * itemprop datePublished then dateCreated on any element (content or
+ * datetime attribute, else its text), another JSON-LD object's date, a
+ * <time> marked as the publication's (pubdate, class "publish", inside a
+ * header), the first <time>, a date in the URL, then visible text: an
+ * element whose class or id says "publish", a line starting with a label
+ * ("Published", "Veröffentlicht", ...), an element whose class or id says
+ * "date", "time", "byline" or "meta". Navigation, footers, asides and
+ * elements about updates or comments are not read. */
 void nx_meta_read(struct nx_meta *m, const struct nx_node *root);
 
 /* The following set a field only when it is still empty; each takes raw
