@@ -350,21 +350,19 @@ static bool numeric(const char **sp, const char *end, struct nx_date *d)
   return valid(d);
 }
 
-/* The first date in s[0, end); *after is where it ends. */
+/* The first date in s[0, end); it spans [*start, *after). */
 static bool find(const char *s, const char *end, bool loose, struct nx_date *d,
-                 const char **after)
+                 const char **start, const char **after)
 {
   for (const char *p = s; p < end; p++) {
     unsigned char c = (unsigned char)*p,
                   prev = p > s ? (unsigned char)p[-1] : ' ';
     const char *q = p;
-    if (isdigit(c) && !isdigit(prev) && !isalpha(prev)) {
-      if (numeric(&q, end, d) || day_first(&q, end, d)) {
-        *after = q;
-        return true;
-      }
-    } else if (is_word_byte(c) && !is_word_byte(prev) &&
-               month_first(&q, end, loose, d)) {
+    if ((isdigit(c) && !isdigit(prev) && !isalpha(prev) &&
+         (numeric(&q, end, d) || day_first(&q, end, d))) ||
+        (is_word_byte(c) && !is_word_byte(prev) &&
+         month_first(&q, end, loose, d))) {
+      *start = p;
       *after = q;
       return true;
     }
@@ -374,8 +372,16 @@ static bool find(const char *s, const char *end, bool loose, struct nx_date *d,
 
 bool nx_date_find(const char *s, size_t len, bool loose, struct nx_date *d)
 {
-  const char *after;
-  return find(s, s + len, loose, d, &after);
+  const char *start, *after;
+  return find(s, s + len, loose, d, &start, &after);
+}
+
+size_t nx_date_locate(const char *s, size_t len)
+{
+  struct nx_date d;
+  const char *start, *after;
+  return find(s, s + len, false, &d, &start, &after) ? (size_t)(start - s)
+                                                     : len;
 }
 
 /* A clock time after a date in markup ("Tue, 4 May 2021 19:18:00 +0200",
@@ -418,7 +424,8 @@ bool nx_date_parse(const char *s, struct nx_date *d)
   if (digits(&p, 4, &y) && (*p == '-' || *p == '/'))
     return false;
   /* Loose: "Fri Feb 18 10:27:24 2022" (C's asctime) is a date. */
-  if (!find(s, s + strlen(s), true, d, &p))
+  const char *start;
+  if (!find(s, s + strlen(s), true, d, &start, &p))
     return false;
   clock_after(p, d);
   return true;

@@ -32,6 +32,10 @@ bool nx_date_parse(const char *s, struct nx_date *d);
  * marks as its date. Times of day are not read. */
 bool nx_date_find(const char *s, size_t len, bool loose, struct nx_date *d);
 
+/* The offset in s[0, len) where the first date nx_date_find would read
+ * starts, or len when there is none. */
+size_t nx_date_locate(const char *s, size_t len);
+
 /* A date in a URL's path: "/2019/11/19/", "/2019/nov/18/",
  * "/2019-11-19-slug", "slug-20191115". Returns false for none. */
 bool nx_date_from_url(const char *url, struct nx_date *d);

@@ -65,18 +65,57 @@ static const char *str(json_t *o, const char *key)
   return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-static void add_authors(struct nx_meta *m, json_t *a)
+/* The object in v whose "@id" is 'id' and that has a name, or NULL. */
+static json_t *find_id(json_t *v, const char *id, int depth)
+{
+  if (depth > 6)
+    return NULL;
+  json_t *e, *found;
+  if (json_is_array(v)) {
+    size_t i;
+    json_array_foreach(v, i, e) if ((found = find_id(e, id, depth + 1)))
+        return found;
+    return NULL;
+  }
+  if (!json_is_object(v))
+    return NULL;
+  json_t *own = json_object_get(v, "@id");
+  if (json_is_string(own) && strcmp(json_string_value(own), id) == 0 &&
+      json_is_string(json_object_get(v, "name")))
+    return v;
+  const char *key;
+  json_object_foreach(v, key, e) if ((json_is_object(e) || json_is_array(e)) &&
+                                     (found = find_id(e, id, depth + 1)))
+      return found;
+  return NULL;
+}
+
+/* Adds the names in an author value: a string, a Person, an array of
+ * them. A reference {"@id": ...} to a Person elsewhere in 'doc' (the
+ * @graph that Yoast SEO writes) names the account that posted, which
+ * need not be the byline: it goes to m->jsonld_refs, below meta tags. */
+static void add_authors(struct nx_meta *m, json_t *a, json_t *doc)
 {
   if (json_is_string(a))
     nx_meta_add_author(m, json_string_value(a));
   else if (json_is_object(a)) {
     json_t *name = json_object_get(a, "name");
+    json_t *id = json_object_get(a, "@id");
+    json_t *person = json_is_string(name) || !json_is_string(id)
+                         ? NULL
+                         : find_id(doc, json_string_value(id), 0);
     if (json_is_string(name))
       nx_meta_add_author(m, json_string_value(name));
+    else if (person) {
+      m->jsonld_refs = xrealloc(m->jsonld_refs, (m->njsonld_refs + 1) *
+                                                    sizeof *m->jsonld_refs);
+      m->jsonld_refs[m->njsonld_refs++] =
+          xstrdup(json_string_value(json_object_get(person, "name")));
+    }
   } else if (json_is_array(a)) {
     size_t i;
     json_t *e;
-    json_array_foreach(a, i, e) if (!json_is_array(e)) add_authors(m, e);
+    json_array_foreach(a, i, e) if (!json_is_array(e)) add_authors(m, e, doc);
   }
 }
 
@@ -103,8 +142,9 @@ static char *body_text(const char *s)
   return text;
 }
 
-/* Reads one article object into m; returns its articleBody, if any. */
-static char *read_article(json_t *a, struct nx_meta *m)
+/* Reads one article object of the block 'doc' into m; returns its
+ * articleBody, if any. */
+static char *read_article(json_t *a, json_t *doc, struct nx_meta *m)
 {
   const char *headline = str(a, "headline");
   nx_meta_set_title(m, headline ? headline : str(a, "name"));
@@ -112,9 +152,9 @@ static char *read_article(json_t *a, struct nx_meta *m)
   nx_meta_set_published(m, str(a, "dateCreated"));
   nx_meta_set_published(m, str(a, "date"));
   if (m->nauthors == 0)
-    add_authors(m, json_object_get(a, "author"));
+    add_authors(m, json_object_get(a, "author"), doc);
   if (m->nauthors == 0)
-    add_authors(m, json_object_get(a, "creator"));
+    add_authors(m, json_object_get(a, "creator"), doc);
   nx_meta_set_site(m, str(a, "publisher"));
   const char *url = str(a, "url");
   json_t *page = json_object_get(a, "mainEntityOfPage");
@@ -218,7 +258,7 @@ char *nx_jsonld_read(const struct nx_node *root, struct nx_meta *m)
                            JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, NULL);
     json_t *a = found ? NULL : find_article(v, 0);
     if (a) {
-      body = read_article(a, m);
+      body = read_article(a, v, m);
       found = true;
     }
     if (other_date == NULL && v) {

@@ -26,6 +26,9 @@ void nx_meta_clear(struct nx_meta *m)
   free(m->published);
   free(m->published_raw);
   free(m->jsonld_date);
+  for (size_t i = 0; i < m->njsonld_refs; i++)
+    free(m->jsonld_refs[i]);
+  free(m->jsonld_refs);
   for (size_t i = 0; i < m->nauthors; i++)
     free(m->authors[i]);
   free(m->authors);
@@ -153,7 +156,12 @@ void nx_meta_add_author(struct nx_meta *m, const char *s)
   const char *name = v;
   if (strncmp(name, "By ", 3) == 0 || strncmp(name, "by ", 3) == 0)
     name += 3;
-  bool skip = *name == '\0' || is_absolute_url(name) || strlen(name) > 100;
+  static const char *const accounts[] = {"admin", "administrator", "root",
+                                         "webmaster", NULL};
+  bool skip = *name == '\0' || is_absolute_url(name) ||
+              (strchr(name, '/') && !strchr(name, ' ')) || strlen(name) > 100;
+  for (const char *const *a = accounts; *a && !skip; a++)
+    skip = strcasecmp(name, *a) == 0;
   for (size_t i = 0; i < m->nauthors && !skip; i++)
     skip = strcmp(m->authors[i], name) == 0;
   if (!skip) {
@@ -179,7 +187,7 @@ enum src {
   T_OG, T_TWITTER, T_TITLE, T_H1,
   P_ARTICLE, P_ITEMPROP, P_NAME, P_CREATED, P_TIME_PROP, P_TIME,
   V_PUBLISH, V_LABEL, V_DATE,
-  A_META, A_ITEMPROP, A_REL,
+  A_META, A_ITEMPROP, A_REL, A_CLASS,
   S_OG, S_APP,
   U_CANONICAL, U_OG,
   L_HTML, L_HTTP, L_OG,
@@ -297,6 +305,13 @@ static bool inside(const struct nx_node *n, enum nx_tag tag)
     if (nx_dom_is(p, tag))
       return true;
   return false;
+}
+
+/* Letters (any script), hyphens, apostrophes and periods: "O'Neil",
+ * "J.", "Müller-Lüdenscheidt". */
+static bool is_name_byte(unsigned char c)
+{
+  return isalpha(c) || c >= 0x80 || c == '-' || c == '\'' || c == '.';
 }
 
 /* True when n's class or id contains 'word'. */
@@ -444,6 +459,82 @@ static char *author_name(const struct nx_node *n)
   return v ? v : text(n);
 }
 
+/* A visible element whose class or id says it holds the author's name
+ * ("byline__author", "author vcard"), not a commenter's, an avatar or a
+ * biography. */
+static bool is_byline(const struct nx_node *n)
+{
+  return (hints(n, "author") || hints(n, "byline")) &&
+         !hints(n, "comment") && !hints(n, "avatar") && !hints(n, "bio") &&
+         !hints(n, "about") && !is_other_date(n);
+}
+
+/* The name in a byline's text t (which it frees): "By Carrie Arnold",
+ * "by Jeff Foust Monday, November 18, 2019" -> "Jeff Foust"; NULL unless
+ * what is left looks like a name: two to four capitalised words. */
+static char *byline_name(char *t)
+{
+  static const char *const intros[] = {"written by ", "by ", "von ", "por ",
+                                       "par ", "de ", NULL};
+  static const char *const weekdays[] = {"monday", "tuesday", "wednesday",
+                                         "thursday", "friday", "saturday",
+                                         "sunday", NULL};
+  char *name = t;
+  while (name && isspace((unsigned char)*name))
+    name++;
+  for (const char *const *i = intros; name && *i; i++)
+    if (strncasecmp(name, *i, strlen(*i)) == 0)
+      name += strlen(*i);
+  /* Up to a date ("Carrie Arnold November 15, 2019"), a digit or a
+   * separator. */
+  size_t len = name ? strcspn(name, ",|/()\n\t0123456789") : 0;
+  size_t date = name ? nx_date_locate(name, strlen(name)) : 0;
+  if (date < len)
+    len = date;
+  static const char *const dots[] = {"\xc2\xb7", "\xe2\x80\xa2",
+                                     "\xe2\x80\x94", "\xe2\x80\x93",
+                                     " - ", NULL}; /* · • — – */
+  for (const char *const *d = dots; len && *d; d++) {
+    const char *at = strstr(name, *d);
+    if (at && (size_t)(at - name) < len)
+      len = (size_t)(at - name);
+  }
+  unsigned words = 0;
+  bool ok = len > 0;
+  for (size_t at = 0; ok && at < len;) {
+    while (at < len && name[at] == ' ')
+      at++;
+    if (at == len)
+      break;
+    size_t w = at;
+    while (w < len && name[w] != ' ')
+      w++;
+    bool weekday = false;
+    for (const char *const *d = weekdays; *d; d++)
+      weekday |=
+          w - at == strlen(*d) && strncasecmp(name + at, *d, w - at) == 0;
+    if (weekday) {
+      len = at;
+      break;
+    }
+    unsigned char c = (unsigned char)name[at];
+    ok = (isupper(c) || c >= 0x80) && ++words <= 4;
+    for (size_t k = at; ok && k < w; k++)
+      ok = is_name_byte((unsigned char)name[k]);
+    at = w;
+  }
+  char *v = NULL;
+  if (ok && words >= 2) {
+    while (len && name[len - 1] == ' ')
+      len--;
+    v = xmalloc(len + 1);
+    memcpy(v, name, len);
+    v[len] = '\0';
+  }
+  free(t);
+  return v;
+}
+
 static void collect(struct found *f, const struct nx_node *root)
 {
   if (nx_dom_is(root, NX_TAG_HTML))
@@ -493,6 +584,8 @@ static void collect(struct found *f, const struct nx_node *root)
         into = false;
       } else if (nx_dom_is(n, NX_TAG_A) && nx_dom_attr_is(n, "rel", "author"))
         note(f, A_REL, n, text(n));
+      else if (f->node[A_CLASS] == NULL && is_byline(n))
+        note(f, A_CLASS, n, byline_name(short_text(n, 100)));
     }
     if (n->type == NX_NODE_TEXT && !lines_moot(f))
       note_label(f, n);
@@ -532,6 +625,11 @@ void nx_meta_read(struct nx_meta *m, const struct nx_node *root)
   for (enum src s = A_META; s <= A_REL && m->nauthors == 0; s++)
     if (f.value[s])
       nx_meta_add_author(m, val(&f, s));
+  if (m->nauthors == 0)
+    for (size_t i = 0; i < m->njsonld_refs; i++)
+      nx_meta_add_author(m, m->jsonld_refs[i]);
+  if (m->nauthors == 0 && f.value[A_CLASS])
+    nx_meta_add_author(m, val(&f, A_CLASS));
   for (enum src s = S_OG; s <= S_APP && !nx_meta_set_site(m, val(&f, s)); s++)
     ;
   for (enum src s = L_HTML; s <= L_OG && !nx_meta_set_lang(m, val(&f, s));
