@@ -186,7 +186,7 @@ bool nx_meta_iso_date(const char *s, char *out, size_t size)
 enum src {
   T_OG, T_TWITTER, T_TITLE, T_H1,
   P_ARTICLE, P_ITEMPROP, P_NAME, P_CREATED, P_TIME_PROP, P_TIME,
-  V_PUBLISH, V_LABEL, V_DATE,
+  V_PUBLISH, V_LABEL, V_DATE, V_NEAR,
   A_META, A_ITEMPROP, A_REL, A_CLASS,
   S_OG, S_APP,
   U_CANONICAL, U_OG,
@@ -199,6 +199,7 @@ struct found {
   char *value[NSRC];         /* the attribute or text to use */
   struct nx_date date[NSRC]; /* P_* and V_*: the date read from value */
   bool dated;                /* a date is known: visible lines are moot */
+  unsigned after_h1;         /* text nodes seen since the headline, or 0 */
 };
 
 /* Takes v (which may be NULL) as the value of source s, or frees it. */
@@ -459,6 +460,23 @@ static char *author_name(const struct nx_node *n)
   return v ? v : text(n);
 }
 
+/* A short line with a date among the first 8 lines after the headline
+ * ("<h1>...</h1><small>02.02.2022</small>", "Hamburg, 2. November
+ * 2021"): where news pages put their dateline when no class says so. */
+static void note_near_headline(struct found *f, const struct nx_node *n)
+{
+  if (f->node[T_H1] == NULL || f->node[V_NEAR] || f->after_h1 > 8 ||
+      n->parent == NULL)
+    return;
+  size_t skip = strspn(n->content, " \t\r\n");
+  if (skip == n->len || inside(n, NX_TAG_H1))
+    return;
+  f->after_h1++;
+  if (n->len <= 80 && !is_other_date(n->parent) &&
+      !is_other_date_line(n->content))
+    note_date(f, V_NEAR, n, xstrdup(n->content), TEXT);
+}
+
 /* A visible element whose class or id says it holds the author's name
  * ("byline__author", "author vcard"), not a commenter's, an avatar or a
  * biography. */
@@ -587,8 +605,10 @@ static void collect(struct found *f, const struct nx_node *root)
       else if (f->node[A_CLASS] == NULL && is_byline(n))
         note(f, A_CLASS, n, byline_name(short_text(n, 100)));
     }
-    if (n->type == NX_NODE_TEXT && !lines_moot(f))
+    if (n->type == NX_NODE_TEXT && !lines_moot(f)) {
       note_label(f, n);
+      note_near_headline(f, n);
+    }
     n = nx_dom_next(root, n, into);
   }
 }
@@ -619,7 +639,7 @@ void nx_meta_read(struct nx_meta *m, const struct nx_node *root)
   struct nx_date d;
   if (m->url && nx_date_from_url(m->url, &d))
     set_date(m, &d, m->url);
-  for (enum src s = V_PUBLISH; s <= V_DATE; s++)
+  for (enum src s = V_PUBLISH; s <= V_NEAR; s++)
     if (f.value[s])
       set_date(m, &f.date[s], f.value[s]);
   for (enum src s = A_META; s <= A_REL && m->nauthors == 0; s++)

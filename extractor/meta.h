@@ -42,7 +42,8 @@ void nx_meta_clear(struct nx_meta *m); /* frees the fields; m is reusable */
  * header), the first <time>, a date in the URL, then visible text: an
  * element whose class or id says "publish", a line starting with a label
  * ("Published", "Veröffentlicht", ...), an element whose class or id says
- * "date", "time", "byline" or "meta". Navigation, footers, asides and
+ * "date", "time", "byline" or "meta", a short line with a date among the
+ * first 8 lines after the headline (<h1>). Navigation, footers, asides and
  * elements about updates or comments are not read. Authors come from meta
  * tags, itemprop=author, rel=author, JSON-LD Persons named by reference
  * (m->jsonld_refs), then an element whose class or id says "author" or

@@ -35,6 +35,8 @@ check $dir/visible-label.html '["2019-11-14", "Written by Ann Lee on November 14
 check $dir/visible-label-de.html '["2019-03-14", "Veröffentlicht am 14. März 2019 von Klara Lenz"]'
 check $dir/visible-date-class.html '["2019-11-20", "November 20 15:23 2019"]'
 check $dir/visible-numeric.html '["2019-03-14", "14.03.2019"]'
+check $dir/visible-near-headline.html '["2019-03-14", "Hamburg, 14. März 2019"]'
+check $dir/visible-far-from-headline.html '[null, null]'
 check $dir/invalid.html '[null, null]'
 check $dir/invalid-then-valid.html '["2019-03-14", "Published March 14, 2019"]'
 
