@@ -1,6 +1,7 @@
 /* jsonld.c: see jsonld.h. */
 #include "jsonld.h"
 
+#include "date.h"
 #include "dom.h"
 #include "xalloc.h"
 
@@ -64,18 +65,57 @@ static const char *str(json_t *o, const char *key)
   return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-static void add_authors(struct nx_meta *m, json_t *a)
+/* The object in v whose "@id" is 'id' and that has a name, or NULL. */
+static json_t *find_id(json_t *v, const char *id, int depth)
+{
+  if (depth > 6)
+    return NULL;
+  json_t *e, *found;
+  if (json_is_array(v)) {
+    size_t i;
+    json_array_foreach(v, i, e) if ((found = find_id(e, id, depth + 1)))
+        return found;
+    return NULL;
+  }
+  if (!json_is_object(v))
+    return NULL;
+  json_t *own = json_object_get(v, "@id");
+  if (json_is_string(own) && strcmp(json_string_value(own), id) == 0 &&
+      json_is_string(json_object_get(v, "name")))
+    return v;
+  const char *key;
+  json_object_foreach(v, key, e) if ((json_is_object(e) || json_is_array(e)) &&
+                                     (found = find_id(e, id, depth + 1)))
+      return found;
+  return NULL;
+}
+
+/* Adds the names in an author value: a string, a Person, an array of
+ * them. A reference {"@id": ...} to a Person elsewhere in 'doc' (the
+ * @graph that Yoast SEO writes) names the account that posted, which
+ * need not be the byline: it goes to m->jsonld_refs, below meta tags. */
+static void add_authors(struct nx_meta *m, json_t *a, json_t *doc)
 {
   if (json_is_string(a))
     nx_meta_add_author(m, json_string_value(a));
   else if (json_is_object(a)) {
     json_t *name = json_object_get(a, "name");
+    json_t *id = json_object_get(a, "@id");
+    json_t *person = json_is_string(name) || !json_is_string(id)
+                         ? NULL
+                         : find_id(doc, json_string_value(id), 0);
     if (json_is_string(name))
       nx_meta_add_author(m, json_string_value(name));
+    else if (person) {
+      m->jsonld_refs = xrealloc(m->jsonld_refs, (m->njsonld_refs + 1) *
+                                                    sizeof *m->jsonld_refs);
+      m->jsonld_refs[m->njsonld_refs++] =
+          xstrdup(json_string_value(json_object_get(person, "name")));
+    }
   } else if (json_is_array(a)) {
     size_t i;
     json_t *e;
-    json_array_foreach(a, i, e) if (!json_is_array(e)) add_authors(m, e);
+    json_array_foreach(a, i, e) if (!json_is_array(e)) add_authors(m, e, doc);
   }
 }
 
@@ -102,17 +142,19 @@ static char *body_text(const char *s)
   return text;
 }
 
-/* Reads one article object into m; returns its articleBody, if any. */
-static char *read_article(json_t *a, struct nx_meta *m)
+/* Reads one article object of the block 'doc' into m; returns its
+ * articleBody, if any. */
+static char *read_article(json_t *a, json_t *doc, struct nx_meta *m)
 {
   const char *headline = str(a, "headline");
   nx_meta_set_title(m, headline ? headline : str(a, "name"));
-  const char *date = str(a, "datePublished");
-  nx_meta_set_published(m, date ? date : str(a, "dateCreated"));
+  nx_meta_set_published(m, str(a, "datePublished"));
+  nx_meta_set_published(m, str(a, "dateCreated"));
+  nx_meta_set_published(m, str(a, "date"));
   if (m->nauthors == 0)
-    add_authors(m, json_object_get(a, "author"));
+    add_authors(m, json_object_get(a, "author"), doc);
   if (m->nauthors == 0)
-    add_authors(m, json_object_get(a, "creator"));
+    add_authors(m, json_object_get(a, "creator"), doc);
   nx_meta_set_site(m, str(a, "publisher"));
   const char *url = str(a, "url");
   json_t *page = json_object_get(a, "mainEntityOfPage");
@@ -126,13 +168,83 @@ static char *read_article(json_t *a, struct nx_meta *m)
   return body ? body_text(body) : NULL;
 }
 
+static bool type_is(json_t *o, const char *const *types)
+{
+  json_t *t = json_object_get(o, "@type");
+  const char *name = json_is_string(t) ? json_string_value(t) : "";
+  for (; *types; types++) {
+    size_t n = strlen(name), k = strlen(*types);
+    if (n >= k && strcmp(name + n - k, *types) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* The first datePublished or dateCreated that is a date, of any object in
+ * v but those whose dates are not the page's (comments, images, videos):
+ * a ClaimReview or WebPage dates the page when no article does. */
+static const char *any_date(json_t *v, int depth)
+{
+  static const char *const not_page[] = {"Comment", "Answer", "Object", NULL};
+  if (depth > 6)
+    return NULL;
+  const char *d = NULL;
+  if (json_is_array(v)) {
+    size_t i;
+    json_t *e;
+    json_array_foreach(v, i, e) if ((d = any_date(e, depth + 1))) return d;
+    return NULL;
+  }
+  if (!json_is_object(v) || type_is(v, not_page))
+    return NULL;
+  struct nx_date date;
+  static const char *const keys[] = {"datePublished", "dateCreated", NULL};
+  for (const char *const *k = keys; *k; k++) {
+    json_t *s = json_object_get(v, *k);
+    if (json_is_string(s) && nx_date_parse(json_string_value(s), &date))
+      return json_string_value(s);
+  }
+  const char *key;
+  json_t *e;
+  json_object_foreach(v, key, e) if (json_is_object(e) || json_is_array(e))
+  {
+    if ((d = any_date(e, depth + 1)))
+      return d;
+  }
+  return NULL;
+}
+
+/* The string after the first "datePublished" key in text that jansson
+ * could not parse (a raw newline in articleBody is common), as a new
+ * string, or NULL. */
+static char *scan_date(const char *text)
+{
+  const char *p = strstr(text, "\"datePublished\"");
+  if (p == NULL)
+    return NULL;
+  p += strlen("\"datePublished\"");
+  p += strspn(p, " \t\r\n");
+  if (*p++ != ':')
+    return NULL;
+  p += strspn(p, " \t\r\n");
+  if (*p++ != '"')
+    return NULL;
+  size_t n = strcspn(p, "\"\n");
+  if (p[n] != '"' || n > 100)
+    return NULL;
+  char *v = xmalloc(n + 1);
+  memcpy(v, p, n);
+  v[n] = '\0';
+  return v;
+}
+
 char *nx_jsonld_read(const struct nx_node *root, struct nx_meta *m)
 {
-  char *body = NULL;
+  char *body = NULL, *other_date = NULL;
   bool found = false;
   struct nx_buf text;
   nx_buf_init(&text, 0);
-  for (const struct nx_node *n = root; n && !found;
+  for (const struct nx_node *n = root; n && (!found || !other_date);
        n = nx_dom_next(root, n, n->type == NX_NODE_ELEMENT &&
                                     !nx_dom_is(n, NX_TAG_SCRIPT) &&
                                     !nx_dom_is(n, NX_TAG_STYLE) &&
@@ -144,13 +256,22 @@ char *nx_jsonld_read(const struct nx_node *root, struct nx_meta *m)
     nx_dom_text(n, &text);
     json_t *v = json_loads(text.data ? text.data : "",
                            JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, NULL);
-    json_t *a = find_article(v, 0);
+    json_t *a = found ? NULL : find_article(v, 0);
     if (a) {
-      body = read_article(a, m);
+      body = read_article(a, v, m);
       found = true;
     }
+    if (other_date == NULL && v) {
+      const char *d = any_date(v, 0);
+      other_date = d ? xstrdup(d) : NULL;
+    } else if (other_date == NULL)
+      other_date = scan_date(text.data ? text.data : "");
     json_decref(v);
   }
+  if (m->published == NULL && m->jsonld_date == NULL)
+    m->jsonld_date = other_date;
+  else
+    free(other_date);
   nx_buf_free(&text);
   return body;
 }

@@ -14,7 +14,13 @@
  * NULL when the page does not say. */
 struct nx_meta {
   char *title;     /* the headline */
-  char *published; /* ISO 8601: "2019-11-19", "2019-11-19T02:46:42Z" */
+  char *published;     /* ISO 8601 (see date.h): "2019-11-19", a time in
+                          UTC "2019-11-19T02:46:42Z", or a local time
+                          "2019-11-19T02:46:42" when the zone is unknown */
+  char *published_raw; /* the text it was read from, at most 200 bytes */
+  char *jsonld_date;   /* internal: see jsonld.h; not output */
+  char **jsonld_refs;  /* internal: authors JSON-LD names by "@id" only */
+  size_t njsonld_refs;
   char **authors;  /* names, without duplicates */
   size_t nauthors;
   char *site; /* the publication's name */
@@ -27,7 +33,21 @@ void nx_meta_clear(struct nx_meta *m); /* frees the fields; m is reusable */
 
 /* Fills the fields of m that are still NULL (authors: still none) from
  * the tags of the page's tree under 'root'. Call nx_jsonld_read first, so
- * that structured data wins. */
+ * that structured data wins. The date comes from the first of: meta tags
+ * (article:published_time, article:published, pubdate, date,
+ * DC.date.issued, dcterms.created, sailthru.date, parsely-pub-date, ...),
+ * itemprop datePublished then dateCreated on any element (content or
+ * datetime attribute, else its text), another JSON-LD object's date, a
+ * <time> marked as the publication's (pubdate, class "publish", inside a
+ * header), the first <time>, a date in the URL, then visible text: an
+ * element whose class or id says "publish", a line starting with a label
+ * ("Published", "Veröffentlicht", ...), an element whose class or id says
+ * "date", "time", "byline" or "meta", a short line with a date among the
+ * first 8 lines after the headline (<h1>). Navigation, footers, asides and
+ * elements about updates or comments are not read. Authors come from meta
+ * tags, itemprop=author, rel=author, JSON-LD Persons named by reference
+ * (m->jsonld_refs), then an element whose class or id says "author" or
+ * "byline" and whose text is a name ("By Carrie Arnold"). */
 void nx_meta_read(struct nx_meta *m, const struct nx_node *root);
 
 /* The following set a field only when it is still empty; each takes raw
@@ -38,7 +58,8 @@ bool nx_meta_set_published(struct nx_meta *m, const char *s);
 bool nx_meta_set_site(struct nx_meta *m, const char *s);
 bool nx_meta_set_url(struct nx_meta *m, const char *s);
 bool nx_meta_set_lang(struct nx_meta *m, const char *s);
-/* Adds an author unless it is empty, a URL or already listed. */
+/* Adds an author unless it is empty, a URL (also "facebook.com/jane"), a
+ * site account ("admin") or already listed. */
 void nx_meta_add_author(struct nx_meta *m, const char *s);
 
 /* Normalises a date or date-time to ISO 8601 into out[0, size): accepts

@@ -12,7 +12,7 @@ meta=$("$NX" tests/pages/jsonld.html | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 print(json.dumps([d["title"], d["published"], d["authors"], d["site"], d["url"], d["lang"]]))')
-want='["Nova Securities starts Helio Grid at Buy", "2026-02-11T07:05:00+01:00", ["Dario Lindqvist", "Mei Tanaka"], "Quayside Daily", "https://quayside.example.org/markets/helio-grid-buy", "en-GB"]'
+want='["Nova Securities starts Helio Grid at Buy", "2026-02-11T06:05:00Z", ["Dario Lindqvist", "Mei Tanaka"], "Quayside Daily", "https://quayside.example.org/markets/helio-grid-buy", "en-GB"]'
 [ "$meta" = "$want" ] || { echo "metadata: $meta"; echo "want:     $want"; status=1; }
 out=$("$NX" --text tests/pages/jsonld-truncated.html) || exit 1
 grep -qF "have delayed their electric models." <<<"$out" || { echo "truncated articleBody replaced the article: $out"; status=1; }
