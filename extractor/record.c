@@ -209,9 +209,10 @@ static const struct entity *entity_named(const struct doc *d,
 
 /* The entity mentioned last in text[from, to): where its name stands in
  * the text, or where a record that names it starts (a rule may normalise
- * the name, as "HARTWELL" -> "Hartwell"). NULL when none. */
+ * the name, as "HARTWELL" -> "Hartwell"). NULL when none; else *where is
+ * the offset of that mention. */
 static const struct entity *last_entity(const struct doc *d, size_t from,
-                                        size_t to)
+                                        size_t to, size_t *where)
 {
   const struct entity *found = NULL;
   size_t found_at = 0;
@@ -244,6 +245,7 @@ static const struct entity *last_entity(const struct doc *d, size_t from,
       found_at = h->start;
     }
   }
+  *where = found_at;
   return found;
 }
 
@@ -459,19 +461,34 @@ static void reject_values(struct doc *d)
 /* The company a record is about when its sentence does not say: the last
  * one named before it in its paragraph, else in the paragraph before,
  * else in the lead, else the article's main ticker. */
+/* The entity last mentioned in text[from, to) that is not r's own broker
+ * ("JPMorgan (NYSE:JPM) raised its target ...": JPM is the broker, the
+ * company was named before it). */
+static const struct entity *last_company(const struct doc *d,
+                                         const struct rec *r, size_t from,
+                                         size_t to)
+{
+  const struct nx_type *t = type_of(d, r);
+  size_t at;
+  const struct entity *e = last_entity(d, from, to, &at);
+  while (e && at > from && own_broker(d, t, r, e->name))
+    e = last_entity(d, from, at, &at);
+  return e && own_broker(d, t, r, e->name) ? NULL : e;
+}
+
 static void inherit_entity(struct doc *d, struct rec *r,
                            const struct nx_inherit *in)
 {
   size_t ps, pe;
   nx_text_paragraph(d->text, d->len, r->hit->start, &ps, &pe);
-  const struct entity *e = last_entity(d, ps, r->hit->start);
+  const struct entity *e = last_company(d, r, ps, r->hit->start);
   if (e == NULL && ps >= 2) {
     size_t qs, qe;
     nx_text_paragraph(d->text, d->len, ps - 2, &qs, &qe);
-    e = last_entity(d, qs, qe);
+    e = last_company(d, r, qs, qe);
   }
   if (e == NULL && ps > d->lead_end)
-    e = last_entity(d, 0, d->lead_end);
+    e = last_company(d, r, 0, d->lead_end);
   if (e == NULL && !d->main_known) {
     d->main = main_entity(d);
     d->main_known = true;
