@@ -557,6 +557,15 @@ static int by_position(const void *a, const void *b)
   return (x->hit->rule > y->hit->rule) - (x->hit->rule < y->hit->rule);
 }
 
+/* True when a and b are equal but for ASCII case. */
+static bool same_fold(const char *a, const char *b)
+{
+  for (; *a && *b; a++, b++)
+    if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+      return false;
+  return *a == *b;
+}
+
 /* Two records state the same thing when no dedupe field has two
  * different values and at least two have the same one: a headline's
  * "upgraded to Outperform" and the body's "upgraded from Market Perform to
@@ -577,7 +586,11 @@ static bool same_statement(const struct nx_type *t, const struct nx_hit *a,
     bool xn = x == NULL || json_is_null(x), yn = y == NULL || json_is_null(y);
     if (xn || yn)
       continue;
-    if (!json_equal(x, y))
+    /* A name differs only in case ("TNL MEdiagene", "TNL Mediagene"). */
+    bool same = json_is_string(x) && json_is_string(y)
+                    ? same_fold(json_string_value(x), json_string_value(y))
+                    : json_equal(x, y);
+    if (!same)
       return false;
     shared++;
   }
