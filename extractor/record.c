@@ -764,6 +764,11 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
   collect_entities(&d);
   reject_values(&d);
   inherit_fields(&d);
+  /* A broker that was inherited ("UBS' downgrade": the broker from the
+   * list, the company read as "UBS'") may reject the company: test again
+   * and let the record inherit one. */
+  reject_values(&d);
+  inherit_fields(&d);
   link_symbols(&d);
   drop_duplicates(&d);
 
