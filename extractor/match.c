@@ -148,7 +148,10 @@ static void add_split_hits(struct nx_hits *out, const struct nx_rule *r,
    * (CIFR) and MARA") or the items are brokers (a listed broker's name
    * holds no " and "). */
   bool is_list = s && (strchr(s, ',') || strstr(s, ") and ") ||
-                    (strcmp(r->split, "broker") == 0 && strstr(s, " and ")));
+                       (strcmp(r->split, "broker") == 0 && strstr(s, " and ")));
+  /* One item keeps its name without its ticker parentheses too. */
+  if (s && !is_list && strchr(s, '('))
+    is_list = true;
   if (!is_list) {
     add_hit(out, rule, start, end, fields)->drop = drop;
     return;
