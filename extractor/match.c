@@ -134,9 +134,8 @@ static size_t separator_at(const char *s, size_t at)
 }
 
 /* Adds one hit per item of the list in r->split's field ("CleanSpark,
- * IREN (IREN) and Riot"): a list has at least one comma, a ticker aside
- * before "and", or (brokers) an "and"; an item's ticker parentheses are
- * left out. The hits after the first are siblings
+ * IREN (IREN) and Riot"): a list has a comma or an "and"; an item's ticker
+ * parentheses are left out. The hits after the first are siblings
  * of it (record.c keeps or drops them with it). Takes 'fields'. */
 static void add_split_hits(struct nx_hits *out, const struct nx_rule *r,
                            size_t rule, size_t start, size_t end,
@@ -144,11 +143,9 @@ static void add_split_hits(struct nx_hits *out, const struct nx_rule *r,
 {
   json_t *v = json_object_get(fields, r->split);
   const char *s = json_is_string(v) ? json_string_value(v) : NULL;
-  /* "A and B" is one name unless a ticker aside ends A ("Cipher Mining
-   * (CIFR) and MARA") or the items are brokers (a listed broker's name
-   * holds no " and "). */
-  bool is_list = s && (strchr(s, ',') || strstr(s, ") and ") ||
-                       (strcmp(r->split, "broker") == 0 && strstr(s, " and ")));
+  /* "A and B" is two ("a buy view on JK Cement and Supreme Industries",
+   * "Cipher Mining (CIFR) and MARA"); "A & B" stays one name. */
+  bool is_list = s && (strchr(s, ',') || strstr(s, " and "));
   /* One item keeps its name without its ticker parentheses too. */
   if (s && !is_list && strchr(s, '('))
     is_list = true;
