@@ -571,15 +571,18 @@ static bool same_fold(const char *a, const char *b)
  * "upgraded to Outperform" and the body's "upgraded from Market Perform to
  * Outperform" are one statement. The linked field (the company) is not
  * compared when both records have a symbol: "Rivet Platforms" and "RVT"
- * are the same company once both link to RVT. */
+ * are the same company once both link to RVT. With 'loose' (one record is
+ * a weak rule's) the action is not compared. */
 static bool same_statement(const struct nx_type *t, const struct nx_hit *a,
-                           const struct nx_hit *b)
+                           const struct nx_hit *b, bool loose)
 {
   bool both_linked = !field_missing(a, "symbol") && !field_missing(b, "symbol");
   size_t shared = 0, n = t->ndedupe;
   for (size_t k = 0; k < n; k++) {
     const char *name = t->dedupe[k];
     if (both_linked && t->link && strcmp(name, t->link) == 0)
+      continue;
+    if (loose && strcmp(name, "action") == 0)
       continue;
     json_t *x = json_object_get(a->fields, name);
     json_t *y = json_object_get(b->fields, name);
@@ -629,7 +632,9 @@ struct kept_list {
 
 /* Records are in text order: a duplicate merges into the first mention,
  * which keeps its span; but a record of a weak rule (a headline form)
- * yields to a later one from a normal rule. */
+ * yields to a later one from a normal rule, and its action, less precise
+ * than the body's ("Citi On GAIL: Buy | Target Rs 250" then "hiked the
+ * target price to Rs 250 from Rs 230"), is not compared. */
 static void drop_duplicates(struct doc *d)
 {
   size_t ntypes = d->rs->ntypes;
@@ -646,7 +651,8 @@ static void drop_duplicates(struct doc *d)
     bool replaced = false;
     for (size_t j = from; j < k->n && !r->dropped; j++) {
       struct rec *q = &d->recs[k->v[j]];
-      if (q->dropped || !same_statement(t, q->hit, r->hit))
+      bool q_weak = d->rs->rules[q->hit->rule]->weak;
+      if (q->dropped || !same_statement(t, q->hit, r->hit, q_weak != r_weak))
         continue;
       if (d->rs->rules[q->hit->rule]->weak && !r_weak) {
         merge_into(r->hit, q->hit);
