@@ -458,9 +458,15 @@ static void reject_values(struct doc *d)
   }
 }
 
+/* A paragraph shorter than this is a list item, and a record in a run of
+ * them looks back over at most SHORT_ITEMS of them for its company. */
+#define SHORT_ITEM 300
+#define SHORT_ITEMS 4
+
 /* The company a record is about when its sentence does not say: the last
- * one named before it in its paragraph, else in the paragraph before,
- * else in the lead, else the article's main ticker. */
+ * one named before it in its paragraph, else in the paragraph before (in a
+ * run of short items, the nearest item before that names one), else in
+ * the lead, else the article's main ticker. */
 /* The entity last mentioned in text[from, to) that is not r's own broker
  * ("JPMorgan (NYSE:JPM) raised its target ...": JPM is the broker, the
  * company was named before it). */
@@ -482,10 +488,19 @@ static void inherit_entity(struct doc *d, struct rec *r,
   size_t ps, pe;
   nx_text_paragraph(d->text, d->len, r->hit->start, &ps, &pe);
   const struct entity *e = last_company(d, r, ps, r->hit->start);
-  if (e == NULL && ps >= 2) {
+  /* The paragraph before; in a list of short items (a wire's "** ..."
+   * bullets, each a paragraph) up to SHORT_ITEMS items back, to the one
+   * that names the company. */
+  size_t at = ps;
+  bool short_items = pe - ps < SHORT_ITEM;
+  for (int k = 0; e == NULL && at >= 2 && (k == 0 || short_items) &&
+                  k < SHORT_ITEMS;
+       k++) {
     size_t qs, qe;
-    nx_text_paragraph(d->text, d->len, ps - 2, &qs, &qe);
+    nx_text_paragraph(d->text, d->len, at - 2, &qs, &qe);
     e = last_company(d, r, qs, qe);
+    short_items = short_items && qe - qs < SHORT_ITEM;
+    at = qs;
   }
   if (e == NULL && ps > d->lead_end)
     e = last_company(d, r, 0, d->lead_end);
