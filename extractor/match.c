@@ -134,8 +134,8 @@ static size_t separator_at(const char *s, size_t at)
 }
 
 /* Adds one hit per item of the list in r->split's field ("CleanSpark,
- * IREN (IREN) and Riot"): a list has at least one comma, and an item's
- * ticker parentheses are left out. The hits after the first are siblings
+ * IREN (IREN) and Riot"): a list has a comma or an "and"; an item's ticker
+ * parentheses are left out. The hits after the first are siblings
  * of it (record.c keeps or drops them with it). Takes 'fields'. */
 static void add_split_hits(struct nx_hits *out, const struct nx_rule *r,
                            size_t rule, size_t start, size_t end,
@@ -143,7 +143,13 @@ static void add_split_hits(struct nx_hits *out, const struct nx_rule *r,
 {
   json_t *v = json_object_get(fields, r->split);
   const char *s = json_is_string(v) ? json_string_value(v) : NULL;
-  if (s == NULL || strchr(s, ',') == NULL) {
+  /* "A and B" is two ("a buy view on JK Cement and Supreme Industries",
+   * "Cipher Mining (CIFR) and MARA"); "A & B" stays one name. */
+  bool is_list = s && (strchr(s, ',') || strstr(s, " and "));
+  /* One item keeps its name without its ticker parentheses too. */
+  if (s && !is_list && strchr(s, '('))
+    is_list = true;
+  if (!is_list) {
     add_hit(out, rule, start, end, fields)->drop = drop;
     return;
   }

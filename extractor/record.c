@@ -209,9 +209,10 @@ static const struct entity *entity_named(const struct doc *d,
 
 /* The entity mentioned last in text[from, to): where its name stands in
  * the text, or where a record that names it starts (a rule may normalise
- * the name, as "HARTWELL" -> "Hartwell"). NULL when none. */
+ * the name, as "HARTWELL" -> "Hartwell"). NULL when none; else *where is
+ * the offset of that mention. */
 static const struct entity *last_entity(const struct doc *d, size_t from,
-                                        size_t to)
+                                        size_t to, size_t *where)
 {
   const struct entity *found = NULL;
   size_t found_at = 0;
@@ -244,6 +245,7 @@ static const struct entity *last_entity(const struct doc *d, size_t from,
       found_at = h->start;
     }
   }
+  *where = found_at;
   return found;
 }
 
@@ -456,22 +458,52 @@ static void reject_values(struct doc *d)
   }
 }
 
+/* A paragraph shorter than this is a list item, and a record in a run of
+ * them looks back over at most SHORT_ITEMS of them for its company. */
+#define SHORT_ITEM 300
+#define SHORT_ITEMS 4
+
 /* The company a record is about when its sentence does not say: the last
- * one named before it in its paragraph, else in the paragraph before,
- * else in the lead, else the article's main ticker. */
+ * one named before it in its paragraph, else in the paragraph before (in a
+ * run of short items, the nearest item before that names one), else in
+ * the lead, else the article's main ticker. */
+/* The entity last mentioned in text[from, to) that is not r's own broker
+ * ("JPMorgan (NYSE:JPM) raised its target ...": JPM is the broker, the
+ * company was named before it). */
+static const struct entity *last_company(const struct doc *d,
+                                         const struct rec *r, size_t from,
+                                         size_t to)
+{
+  const struct nx_type *t = type_of(d, r);
+  size_t at;
+  const struct entity *e = last_entity(d, from, to, &at);
+  while (e && at > from && own_broker(d, t, r, e->name))
+    e = last_entity(d, from, at, &at);
+  return e && own_broker(d, t, r, e->name) ? NULL : e;
+}
+
 static void inherit_entity(struct doc *d, struct rec *r,
                            const struct nx_inherit *in)
 {
   size_t ps, pe;
   nx_text_paragraph(d->text, d->len, r->hit->start, &ps, &pe);
-  const struct entity *e = last_entity(d, ps, r->hit->start);
-  if (e == NULL && ps >= 2) {
+  const struct entity *e = last_company(d, r, ps, r->hit->start);
+  /* The paragraph before; in a list of short items (a wire's "** ..."
+   * bullets, each a paragraph) up to SHORT_ITEMS items back, to the one
+   * that names the company. */
+  size_t at = ps;
+  bool short_items = pe - ps < SHORT_ITEM;
+  for (int k = 0; e == NULL && at >= 2 && (k == 0 || short_items) &&
+                  k < SHORT_ITEMS;
+       k++) {
     size_t qs, qe;
-    nx_text_paragraph(d->text, d->len, ps - 2, &qs, &qe);
-    e = last_entity(d, qs, qe);
+    nx_text_paragraph(d->text, d->len, at - 2, &qs, &qe);
+    e = last_company(d, r, qs, qe);
+    short_items = short_items && qe - qs < SHORT_ITEM;
+    at = qs;
   }
   if (e == NULL && ps > d->lead_end)
-    e = last_entity(d, 0, d->lead_end);
+    e = last_company(d, r, 0, d->lead_end);
   if (e == NULL && !d->main_known) {
     d->main = main_entity(d);
     d->main_known = true;
@@ -540,14 +572,24 @@ static int by_position(const void *a, const void *b)
   return (x->hit->rule > y->hit->rule) - (x->hit->rule < y->hit->rule);
 }
 
+/* True when a and b are equal but for ASCII case. */
+static bool same_fold(const char *a, const char *b)
+{
+  for (; *a && *b; a++, b++)
+    if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+      return false;
+  return *a == *b;
+}
+
 /* Two records state the same thing when no dedupe field has two
  * different values and at least two have the same one: a headline's
  * "upgraded to Outperform" and the body's "upgraded from Market Perform to
  * Outperform" are one statement. The linked field (the company) is not
  * compared when both records have a symbol: "Rivet Platforms" and "RVT"
- * are the same company once both link to RVT. */
+ * are the same company once both link to RVT. With 'loose' (one record is
+ * a weak rule's) the action is not compared. */
 static bool same_statement(const struct nx_type *t, const struct nx_hit *a,
-                           const struct nx_hit *b)
+                           const struct nx_hit *b, bool loose)
 {
   bool both_linked = !field_missing(a, "symbol") && !field_missing(b, "symbol");
   size_t shared = 0, n = t->ndedupe;
@@ -555,12 +597,18 @@ static bool same_statement(const struct nx_type *t, const struct nx_hit *a,
     const char *name = t->dedupe[k];
     if (both_linked && t->link && strcmp(name, t->link) == 0)
       continue;
+    if (loose && strcmp(name, "action") == 0)
+      continue;
     json_t *x = json_object_get(a->fields, name);
     json_t *y = json_object_get(b->fields, name);
     bool xn = x == NULL || json_is_null(x), yn = y == NULL || json_is_null(y);
     if (xn || yn)
       continue;
-    if (!json_equal(x, y))
+    /* A name differs only in case ("TNL MEdiagene", "TNL Mediagene"). */
+    bool same = json_is_string(x) && json_is_string(y)
+                    ? same_fold(json_string_value(x), json_string_value(y))
+                    : json_equal(x, y);
+    if (!same)
       return false;
     shared++;
   }
@@ -599,7 +647,9 @@ struct kept_list {
 
 /* Records are in text order: a duplicate merges into the first mention,
  * which keeps its span; but a record of a weak rule (a headline form)
- * yields to a later one from a normal rule. */
+ * yields to a later one from a normal rule, and its action, less precise
+ * than the body's ("Citi On GAIL: Buy | Target Rs 250" then "hiked the
+ * target price to Rs 250 from Rs 230"), is not compared. */
 static void drop_duplicates(struct doc *d)
 {
   size_t ntypes = d->rs->ntypes;
@@ -616,7 +666,8 @@ static void drop_duplicates(struct doc *d)
     bool replaced = false;
     for (size_t j = from; j < k->n && !r->dropped; j++) {
       struct rec *q = &d->recs[k->v[j]];
-      if (q->dropped || !same_statement(t, q->hit, r->hit))
+      bool q_weak = d->rs->rules[q->hit->rule]->weak;
+      if (q->dropped || !same_statement(t, q->hit, r->hit, q_weak != r_weak))
         continue;
       if (d->rs->rules[q->hit->rule]->weak && !r_weak) {
         merge_into(r->hit, q->hit);
@@ -739,6 +790,11 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
   /* From here on in text order: lookups of nearby records use it. */
   qsort(d.recs, d.n, sizeof *d.recs, by_position);
   collect_entities(&d);
+  reject_values(&d);
+  inherit_fields(&d);
+  /* A broker that was inherited ("UBS' downgrade": the broker from the
+   * list, the company read as "UBS'") may reject the company: test again
+   * and let the record inherit one. */
   reject_values(&d);
   inherit_fields(&d);
   link_symbols(&d);
