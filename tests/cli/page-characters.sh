@@ -24,6 +24,7 @@ import json, sys
 d = json.load(sys.stdin)
 pt = d["price_targets"][0]
 assert (pt["from"], pt["to"], pt["currency"]) == (12, 18, "USD"), pt
+assert pt["company"] == "Orion Freight", pt  # not the possessive "Freight’s"
 assert "Freight’s price target to\u00a0$18" in pt["text"], pt["text"]
 mw = d["power"][0]
 assert (mw["mw"], mw["text"]) == (285, "285\u2011MW"), mw
