@@ -35,6 +35,8 @@ struct batch {
   uint64_t next_write; /* ordered mode: the next number to write */
   uint64_t in_flight;  /* slots not EMPTY */
   bool closing;        /* no more documents will come */
+  bool writing;        /* a thread is writing jobs out (one at a time) */
+  bool write_failed;   /* stdout could not be written (under the lock) */
   pthread_mutex_t lock;
   pthread_cond_t work; /* a slot became READY, or closing */
   pthread_cond_t done; /* a slot became DONE */
@@ -200,16 +202,19 @@ static void progress_line(struct batch *b, bool final)
   nx_log_note(o->progress_tty ? "\r\033[K%s" : "%s\n", line);
 }
 
-/* Writes a finished job (the lock is not held) and empties its slot. */
-static void write_job(struct batch *b, struct job *job)
+/* Writes a finished job (the lock is not held, but this thread is the
+ * only writer) and empties its slot. Returns errno when stdout could not
+ * be written, else 0. */
+static int write_job(struct batch *b, struct job *job, bool write_failed)
 {
   struct nx_batch_result *r = b->result;
-  if (job->out.len && !r->write_failed) {
+  int failure = 0;
+  if (job->out.len && !write_failed) {
+    /* Flushed per document: a reader at the other end of a pipe (tail -f
+     * feed | newsextract | consumer) gets each line as it is done. */
     if (fwrite(job->out.data, 1, job->out.len, stdout) != job->out.len ||
-        fflush(stdout) != 0) {
-      r->write_failed = true;
-      r->write_errno = errno;
-    }
+        fflush(stdout) != 0)
+      failure = errno ? errno : EIO;
   }
   if (job->err.len)
     fputs(job->err.data, stderr);
@@ -219,7 +224,7 @@ static void write_job(struct batch *b, struct job *job)
     r->failed++;
     nx_log_mark_errored();
   }
-  if (!job->doc.failed && job->out.len)
+  if (!job->doc.failed && job->out.len && !failure)
     r->written++;
   nx_doc_free(&job->doc);
   nx_buf_clear(&job->out);
@@ -227,36 +232,54 @@ static void write_job(struct batch *b, struct job *job)
   nx_buf_clear(&job->errors);
   job->failed = false;
   progress_line(b, false);
+  return failure;
 }
 
-/* Writes every job that may be written now. With 'wait', first blocks
- * until at least one slot frees up. Called with the lock held. */
+/* The job that may be written next, or NULL. */
+static struct job *writable(struct batch *b)
+{
+  if (b->opts->unordered) {
+    for (size_t i = 0; i < b->nslots; i++)
+      if (b->slots[i].state == SLOT_DONE)
+        return &b->slots[i];
+    return NULL;
+  }
+  struct job *next = &b->slots[b->next_write % b->nslots];
+  return next->state == SLOT_DONE && next->seq == b->next_write ? next : NULL;
+}
+
+/* Writes every job that may be written now, unless another thread is
+ * already at it (it writes these too before it stops). With 'wait', first
+ * blocks until at least one slot frees up. Called with the lock held, by
+ * the reading thread and by each worker as it finishes a document, so
+ * results go out as soon as they and those before them are done, even
+ * while the reader waits for input. */
 static void drain(struct batch *b, bool wait)
 {
   for (;;) {
-    struct job *ready = NULL;
-    if (b->opts->unordered) {
-      for (size_t i = 0; i < b->nslots && !ready; i++)
-        if (b->slots[i].state == SLOT_DONE)
-          ready = &b->slots[i];
-    } else {
-      struct job *next = &b->slots[b->next_write % b->nslots];
-      if (next->state == SLOT_DONE && next->seq == b->next_write)
-        ready = next;
-    }
+    struct job *ready = b->writing ? NULL : writable(b);
     if (ready == NULL) {
       if (!wait || b->in_flight == 0)
         return;
       pthread_cond_wait(&b->done, &b->lock);
       continue;
     }
+    b->writing = true;
+    bool failed_before = b->write_failed;
     pthread_mutex_unlock(&b->lock);
-    write_job(b, ready);
+    int failure = write_job(b, ready, failed_before);
     pthread_mutex_lock(&b->lock);
+    if (failure && !b->write_failed) {
+      b->write_failed = true;
+      b->result->write_failed = true;
+      b->result->write_errno = failure;
+    }
+    b->writing = false;
     ready->state = SLOT_EMPTY;
     b->in_flight--;
     if (!b->opts->unordered)
       b->next_write++;
+    pthread_cond_broadcast(&b->done); /* a slot is free, the writer too */
     wait = false;
   }
 }
@@ -292,6 +315,7 @@ static void *worker(void *arg)
     pthread_mutex_lock(&b->lock);
     job->state = SLOT_DONE;
     pthread_cond_broadcast(&b->done);
+    drain(b, false);
   }
   pthread_mutex_unlock(&b->lock);
   nx_extractor_free(x);
@@ -300,11 +324,21 @@ static void *worker(void *arg)
 
 /* ---- reading ------------------------------------------------------------- */
 
+/* Writing to stdout failed (the flag is set under the lock by whichever
+ * thread wrote). */
+static bool stopped(struct batch *b)
+{
+  pthread_mutex_lock(&b->lock);
+  bool failed = b->write_failed;
+  pthread_mutex_unlock(&b->lock);
+  return failed;
+}
+
 static bool accept_doc(void *ctx, struct nx_doc *doc)
 {
   struct batch *b = ctx;
   struct nx_batch_result *r = b->result;
-  if (stop_signal || r->write_failed) {
+  if (stop_signal || stopped(b)) {
     nx_doc_free(doc);
     return false;
   }
@@ -336,8 +370,9 @@ static bool accept_doc(void *ctx, struct nx_doc *doc)
     pthread_cond_signal(&b->work);
   }
   drain(b, false);
+  bool write_failed = b->write_failed;
   pthread_mutex_unlock(&b->lock);
-  return !stop_signal && !r->write_failed;
+  return !stop_signal && !write_failed;
 }
 
 void nx_batch_run(const nx_ruleset *rs, const char *const *paths,
@@ -381,7 +416,7 @@ void nx_batch_run(const nx_ruleset *rs, const char *const *paths,
     paths = stdin_only;
     npaths = 1;
   }
-  for (size_t i = 0; i < npaths && !stop_signal && !result->write_failed; i++)
+  for (size_t i = 0; i < npaths && !stop_signal && !stopped(&b); i++)
     nx_input_each(paths[i], in, accept_doc, &b);
 
   pthread_mutex_lock(&b.lock);
