@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -120,4 +121,17 @@ char *nx_utf8_escape(const char *p, size_t len)
   nx_buf_add(&out, "", 0);
   size_t n;
   return nx_buf_detach(&out, &n);
+}
+
+json_t *nx_utf8_json(const char *s)
+{
+  if (s == NULL)
+    return json_null();
+  json_t *v = json_string(s);
+  if (v == NULL) {
+    char *escaped = nx_utf8_escape(s, strlen(s));
+    v = json_string(escaped);
+    free(escaped);
+  }
+  return v;
 }

@@ -1,6 +1,6 @@
 """Writes an archive with libarchive itself (through ctypes), for formats
 Python cannot write: mkarchive.py FORMAT[+FILTER] OUT NAME=FILE...
-FORMAT is 7zip, cpio, tar or zip; FILTER gzip, bzip2, xz or zstd. A NAME
+FORMAT is 7zip, cpio, tar, ustar or zip; FILTER gzip, bzip2, xz or zstd. A NAME
 may hold any bytes (give them as \\xHH)."""
 import ctypes
 import ctypes.util
@@ -10,7 +10,8 @@ lib = ctypes.CDLL(ctypes.util.find_library("archive") or "libarchive.so.13")
 lib.archive_write_new.restype = ctypes.c_void_p
 lib.archive_entry_new.restype = ctypes.c_void_p
 for f in ("archive_write_set_format_7zip", "archive_write_set_format_cpio_newc",
-          "archive_write_set_format_pax_restricted", "archive_write_set_format_zip",
+          "archive_write_set_format_pax_restricted",
+          "archive_write_set_format_ustar", "archive_write_set_format_zip",
           "archive_write_add_filter_gzip", "archive_write_add_filter_bzip2",
           "archive_write_add_filter_xz", "archive_write_add_filter_zstd",
           "archive_write_close", "archive_write_free"):
@@ -30,6 +31,7 @@ lib.archive_entry_free.argtypes = [ctypes.c_void_p]
 FORMATS = {"7zip": lib.archive_write_set_format_7zip,
            "cpio": lib.archive_write_set_format_cpio_newc,
            "tar": lib.archive_write_set_format_pax_restricted,
+           "ustar": lib.archive_write_set_format_ustar,  # names as raw bytes
            "zip": lib.archive_write_set_format_zip}
 
 
