@@ -1,8 +1,9 @@
 /* input_dir.c: directory walks with fts(3): physical (a symbolic link to a
- * directory is not followed, so there are no loops), in name order, each
- * unreadable entry reported on its own. --include and --exclude globs are
- * matched as rsync and ripgrep users expect: a glob with a slash against
- * the path below the argument, one without against the name. */
+ * directory below the argument is not followed, so there are no loops), in
+ * name order, each unreadable entry reported on its own. --include and
+ * --exclude globs are matched as rsync and ripgrep users expect: a glob
+ * with a slash against the path below the argument, one without against
+ * the name. */
 #include "input_impl.h"
 
 #include "utf8.h"
@@ -71,7 +72,7 @@ bool nx_walk_dir(const char *dir, const struct nx_input_options *o,
   while (root_len > 1 && root[root_len - 1] == '/')
     root[--root_len] = '\0';
   char *const roots[] = {root, NULL};
-  FTS *fts = fts_open(roots, FTS_PHYSICAL | FTS_NOCHDIR, by_name);
+  FTS *fts = fts_open(roots, FTS_PHYSICAL | FTS_COMFOLLOW | FTS_NOCHDIR, by_name);
   if (fts == NULL) {
     bool go_on = walk_error(r, dir, errno);
     free(root);
@@ -92,21 +93,22 @@ bool nx_walk_dir(const char *dir, const struct nx_input_options *o,
     case FTS_F:
     case FTS_SL: {
       struct stat sb;
-      if (hidden || (e->fts_info == FTS_SL &&
-                     (stat(e->fts_accpath, &sb) != 0 || !S_ISREG(sb.st_mode))))
-        break; /* a link to a directory is not followed */
+      if (hidden)
+        break;
       if (e->fts_info == FTS_F)
         sb = *e->fts_statp;
+      else if (stat(e->fts_accpath, &sb) != 0) {
+        go_on = walk_error(r, e->fts_path, errno);
+        break;
+      }
+      if (!S_ISREG(sb.st_mode))
+        break; /* a link to a directory is not followed */
       if ((o->ninclude == 0 ||
            matches_any(o->include, o->ninclude, e->fts_name, rel, false)) &&
           !matches_any(o->exclude, o->nexclude, e->fts_name, rel, false))
         go_on = fn(ctx, e->fts_path, &sb);
       break;
     }
-    case FTS_SLNONE:
-      if (!hidden)
-        go_on = walk_error(r, e->fts_path, ENOENT);
-      break;
     case FTS_DNR:
     case FTS_ERR:
     case FTS_NS:
