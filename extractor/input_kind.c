@@ -25,7 +25,7 @@ typedef bool byte_test(const unsigned char *p, size_t len);
 struct kind_row {
   enum nx_stream_kind kind;
   const char *label;
-  struct magic magic[4];
+  struct magic magic[5];
   byte_test *test; /* recognises the kind where the magic does not */
   const char *test_words;
   const char *names[3];      /* leaf kinds: names that say the kind */
@@ -98,7 +98,8 @@ static const struct kind_row rows[] = {
      "every regular entry, as `ARCHIVE!ENTRY` (a file only: 7z needs to "
      "seek)"},
     {NX_KIND_CPIO, "cpio",
-     {M(0, "070707"), M(0, "070701"), M(0, "070702"), M(0, "\xC7\x71")}, NULL,
+     {M(0, "070707"), M(0, "070701"), M(0, "070702"), M(0, "\xC7\x71"),
+      M(0, "\x71\xC7")}, NULL,
      NULL, {NULL}, {{NULL, NULL}}, "every regular entry, as `ARCHIVE!ENTRY`"},
     {NX_KIND_WARC, "WARC", {{0}}, warc_bytes, "`WARC/`", {".warc"},
      {{NULL, NULL}}, "a document per `response` or `resource` record"},
@@ -133,7 +134,7 @@ static bool has_suffix(const char *name, const char *suffix)
 static bool bytes_say(const struct kind_row *row, const unsigned char *p,
                       size_t len)
 {
-  for (const struct magic *m = row->magic; m < row->magic + 4 && m->bytes;
+  for (const struct magic *m = row->magic; m < row->magic + 5 && m->bytes;
        m++)
     if (len >= m->at + m->len && memcmp(p + m->at, m->bytes, m->len) == 0)
       return true;
@@ -222,13 +223,13 @@ static void put_magic(FILE *out, const struct magic *m)
 
 void nx_input_kinds_markdown(FILE *out)
 {
-  fputs("| kind | first bytes | name | read as |\n", out);
+  fputs("| kind | known by its first bytes | or its name | gives |\n", out);
   fputs("|---|---|---|---|\n", out);
   for (size_t i = 0; i < NROWS; i++) {
     const struct kind_row *row = &rows[i];
     fprintf(out, "| %s | ", row->label);
     const char *sep = "";
-    for (const struct magic *m = row->magic; m < row->magic + 4 && m->bytes;
+    for (const struct magic *m = row->magic; m < row->magic + 5 && m->bytes;
          m++) {
       fputs(sep, out);
       put_magic(out, m);
@@ -242,13 +243,24 @@ void nx_input_kinds_markdown(FILE *out)
       fprintf(out, "%s`%s`", sep, *s);
       sep = ", ";
     }
-    for (const struct rename *r = row->renames;
-         r < row->renames + 3 && r->suffix; r++) {
-      fprintf(out, "%s`%s`", sep, r->suffix);
-      if (*r->inner)
-        fprintf(out, " (`%s`)", r->inner);
-      sep = ", ";
-    }
-    fprintf(out, " | %s |\n", row->reads);
+    fprintf(out, " | %s", row->reads);
+    sep = ", named without ";
+    const struct rename *r, *end = row->renames + 3;
+    for (r = row->renames; r < end && r->suffix; r++)
+      if (*r->inner == '\0') {
+        fprintf(out, "%s`%s`", sep, r->suffix);
+        sep = " or ";
+      }
+    const char *inner = NULL;
+    size_t n = 0;
+    for (r = row->renames; r < end && r->suffix; r++)
+      if (*r->inner) {
+        fprintf(out, "%s`%s`", n ? " and " : "; ", r->suffix);
+        inner = r->inner;
+        n++;
+      }
+    if (inner)
+      fprintf(out, " %s `%s`", n > 1 ? "become" : "becomes", inner);
+    fputs(" |\n", out);
   }
 }
