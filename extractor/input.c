@@ -275,6 +275,11 @@ static bool read_layer(struct nx_reader *r, struct nx_stream *s,
     return nx_reader_fail(r, o->id, NX_EINPUT,
                           "%s nested more than %d layers deep", label,
                           MAX_DEPTH);
+  if (k == NX_KIND_7ZIP && o->fd < 0 && o->mem == NULL)
+    return nx_reader_fail(r, o->id, NX_EINPUT,
+                          "a 7z archive can be read only from a file, not "
+                          "from a pipe or another archive (it needs to "
+                          "seek)");
   struct archive *a = new_layer(k);
   struct archive_source src;
   struct archive_entry *entry;

@@ -106,3 +106,15 @@ rc=$?
 set -e
 [ "$rc" = 1 ] && grep -q 'x.bz2: truncated or empty bzip2 stream' "$dir/err" && [ "$(wc -l <"$dir/out")" = 1 ] \
   && grep -q '"id":"[^"]*p01.txt"' "$dir/out" || { echo "BZh9: exit $rc"; cat "$dir/out" "$dir/err"; exit 1; }
+
+# A 7z archive needs to seek: inside a tar it is one clear error, and the
+# tar's other entries are still read.
+mkdir "$dir/t"
+cp "$dir/pages.7z" "$dir/p/p02.txt" "$dir/t/"
+tar cf "$dir/has7z.tar" -C "$dir/t" pages.7z p02.txt
+set +e
+"$NX" "$dir/has7z.tar" >"$dir/out" 2>"$dir/err"
+rc=$?
+set -e
+[ "$rc" = 1 ] && [ "$(wc -l <"$dir/err")" = 1 ] && grep -q 'has7z.tar!pages.7z: a 7z archive can be read only from a file' "$dir/err" \
+  && grep -q '"id":"[^"]*has7z.tar!p02.txt"' "$dir/out" || { echo "7z in a tar: exit $rc"; cat "$dir/out" "$dir/err"; exit 1; }
