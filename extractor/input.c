@@ -299,7 +299,8 @@ static bool read_layer(struct nx_reader *r, struct nx_stream *s,
   while (go_on && (rc == ARCHIVE_OK || rc == ARCHIVE_WARN)) {
     struct nx_stream inner;
     nx_stream_init(&inner, fill_from_archive, &src);
-    struct origin member = {o->id, NULL, -1, -1, NULL, 0, NULL, o->depth + 1};
+    struct origin member = {
+        .id = o->id, .size = -1, .fd = -1, .depth = o->depth + 1};
     char *name = NULL, *id = NULL;
     if (nx_kind_is_compressed(k)) {
       member.name = name = nx_input_inner_name(o->name, k);
@@ -366,23 +367,33 @@ bool nx_input_each_memory(const char *name, const void *p, size_t len,
   struct nx_stream s;
   nx_stream_init(&s, fill_from_mem, &src);
   char *id = nx_utf8_escape(name, strlen(name));
-  struct origin o = {id, name, (int64_t)len, -1, p, len, &src.counted, 0};
+  struct origin o = {.id = id,
+                     .name = name,
+                     .size = (int64_t)len,
+                     .fd = -1,
+                     .mem = p,
+                     .mem_len = len,
+                     .counted = &src.counted};
   bool go_on = read_stream(&r, &s, &o);
   nx_stream_free(&s);
   free(id);
   return go_on && !r.stopped;
 }
 
+/* 'size' is the file's (-1: unknown); 'seekable' says that fd is a regular
+ * file read from its start, which libarchive may seek in. */
 static bool read_fd(struct nx_reader *r, int fd, const char *path,
-                    const struct stat *sb)
+                    int64_t size, bool seekable)
 {
   struct fd_source src = {fd, 0};
   struct nx_stream s;
   nx_stream_init(&s, fill_from_fd, &src);
   char *id = nx_utf8_escape(path, strlen(path));
-  bool regular = sb && S_ISREG(sb->st_mode);
-  struct origin o = {id,   path, regular ? (int64_t)sb->st_size : -1,
-                     regular ? fd : -1, NULL, 0, &src.counted, 0};
+  struct origin o = {.id = id,
+                     .name = path,
+                     .size = size,
+                     .fd = seekable ? fd : -1,
+                     .counted = &src.counted};
   bool go_on = read_stream(r, &s, &o);
   nx_stream_free(&s);
   free(id);
@@ -402,10 +413,13 @@ static bool read_file(void *ctx, const char *path, const struct stat *sb)
   }
   struct stat st;
   bool go_on;
-  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+  bool known = fstat(fd, &st) == 0;
+  if (known && S_ISDIR(st.st_mode))
     go_on = nx_walk_dir(path, r->opts, read_file, r, r);
+  else if (known && S_ISREG(st.st_mode))
+    go_on = read_fd(r, fd, path, (int64_t)st.st_size, true);
   else
-    go_on = read_fd(r, fd, path, &st);
+    go_on = read_fd(r, fd, path, -1, false);
   close(fd);
   return go_on;
 }
@@ -414,7 +428,7 @@ bool nx_input_each(const char *path, const struct nx_input_options *opts,
                    nx_doc_sink *sink, void *ctx)
 {
   struct nx_reader r = {opts, sink, ctx, false};
-  bool go_on = strcmp(path, "-") == 0 ? read_fd(&r, STDIN_FILENO, "-", NULL)
+  bool go_on = strcmp(path, "-") == 0 ? read_fd(&r, STDIN_FILENO, "-", -1, false)
                                       : read_file(&r, path, NULL);
   return go_on && !r.stopped;
 }
