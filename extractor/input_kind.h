@@ -9,6 +9,7 @@
 
 #include "input.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -44,12 +45,12 @@ struct nx_input_class {
 struct nx_input_class nx_input_classify(const char *name, const void *head,
                                         size_t len, enum nx_input_kind forced);
 
-static inline int nx_kind_is_compressed(enum nx_stream_kind k)
+static inline bool nx_kind_is_compressed(enum nx_stream_kind k)
 {
   return k >= NX_KIND_GZIP && k <= NX_KIND_ZSTD;
 }
 
-static inline int nx_kind_is_archive(enum nx_stream_kind k)
+static inline bool nx_kind_is_archive(enum nx_stream_kind k)
 {
   return k >= NX_KIND_TAR;
 }
