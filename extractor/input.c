@@ -211,41 +211,34 @@ static bool read_single(struct nx_reader *r, struct nx_stream *s,
   return nx_reader_emit(r, &doc);
 }
 
+/* What libarchive is told for each kind of layer: a compressed stream is
+ * a filter over the "raw" format, an archive a format. */
+static const struct {
+  enum nx_stream_kind kind;
+  int filter; /* ARCHIVE_FILTER_NONE for archives */
+  int (*format)(struct archive *);
+} layers[] = {
+    {NX_KIND_GZIP, ARCHIVE_FILTER_GZIP, archive_read_support_format_raw},
+    {NX_KIND_BZIP2, ARCHIVE_FILTER_BZIP2, archive_read_support_format_raw},
+    {NX_KIND_XZ, ARCHIVE_FILTER_XZ, archive_read_support_format_raw},
+    {NX_KIND_ZSTD, ARCHIVE_FILTER_ZSTD, archive_read_support_format_raw},
+    {NX_KIND_TAR, ARCHIVE_FILTER_NONE, archive_read_support_format_tar},
+    {NX_KIND_ZIP, ARCHIVE_FILTER_NONE, archive_read_support_format_zip},
+    {NX_KIND_7ZIP, ARCHIVE_FILTER_NONE, archive_read_support_format_7zip},
+    {NX_KIND_CPIO, ARCHIVE_FILTER_NONE, archive_read_support_format_cpio},
+};
+
 /* A libarchive reader told the filter or format that classification
  * found: libarchive's own bidding would take "BZh9" for plain text. */
 static struct archive *new_layer(enum nx_stream_kind k)
 {
   struct archive *a = archive_read_new();
-  switch (k) {
-  case NX_KIND_GZIP:
-    archive_read_append_filter(a, ARCHIVE_FILTER_GZIP);
-    break;
-  case NX_KIND_BZIP2:
-    archive_read_append_filter(a, ARCHIVE_FILTER_BZIP2);
-    break;
-  case NX_KIND_XZ:
-    archive_read_append_filter(a, ARCHIVE_FILTER_XZ);
-    break;
-  case NX_KIND_ZSTD:
-    archive_read_append_filter(a, ARCHIVE_FILTER_ZSTD);
-    break;
-  case NX_KIND_TAR:
-    archive_read_support_format_tar(a);
-    break;
-  case NX_KIND_ZIP:
-    archive_read_support_format_zip(a);
-    break;
-  case NX_KIND_7ZIP:
-    archive_read_support_format_7zip(a);
-    break;
-  case NX_KIND_CPIO:
-    archive_read_support_format_cpio(a);
-    break;
-  default:
-    break;
-  }
-  if (nx_kind_is_compressed(k))
-    archive_read_support_format_raw(a);
+  for (size_t i = 0; i < sizeof layers / sizeof layers[0]; i++)
+    if (layers[i].kind == k) {
+      if (layers[i].filter != ARCHIVE_FILTER_NONE)
+        archive_read_append_filter(a, layers[i].filter);
+      layers[i].format(a);
+    }
   return a;
 }
 
