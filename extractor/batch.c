@@ -4,6 +4,7 @@
 #include "explain.h"
 #include "extract.h"
 #include "log.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -76,14 +77,25 @@ static double seconds_since(const struct timespec *t)
 
 static void add_failure(struct job *job, const struct nx_error *err)
 {
-  char line[900];
-  nx_error_format(err, line, sizeof line);
+  /* Under the document's whole id: err->source is cut at 255 bytes, and a
+   * line of --errors must match its document's id (issue 13). */
+  const char *input = job->doc.id ? job->doc.id : err->source;
+  char where[32] = "";
+  if (err->line && err->column)
+    snprintf(where, sizeof where, ":%u:%u", err->line, err->column);
+  else if (err->line)
+    snprintf(where, sizeof where, ":%u", err->line);
   nx_buf_adds(&job->err, "newsextract: ");
-  nx_buf_adds(&job->err, line);
+  if (*input) {
+    nx_buf_adds(&job->err, input);
+    nx_buf_adds(&job->err, where);
+    nx_buf_adds(&job->err, ": ");
+  }
+  nx_buf_adds(&job->err, err->text);
   nx_buf_addc(&job->err, '\n');
   json_t *rec = json_object();
-  json_object_set_new(rec, "input", json_string(err->source));
-  json_object_set_new(rec, "error", json_string(err->text));
+  json_object_set_new(rec, "input", nx_utf8_json(input));
+  json_object_set_new(rec, "error", nx_utf8_json(err->text));
   char *s = json_dumps(rec, JSON_COMPACT);
   if (s) {
     nx_buf_adds(&job->errors, s);

@@ -5,18 +5,38 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A message cut by snprintf may end inside a UTF-8 character: drop the
+ * part, or the string is not valid UTF-8 and cannot go into JSON. */
+static void trim_cut_char(char *s, int wanted, size_t size)
+{
+  if (wanted < 0 || (size_t)wanted < size)
+    return;
+  size_t len = strlen(s), lead = len;
+  while (lead > 0 && lead + 4 > len &&
+         ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
+    lead--;
+  if (lead == 0)
+    return;
+  unsigned char c = (unsigned char)s[lead - 1];
+  size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (len - (lead - 1) < need)
+    s[lead - 1] = '\0';
+}
+
 nx_status nx_fail(struct nx_error *err, nx_status st, const char *source,
                   unsigned line, unsigned column, const char *fmt, ...)
 {
   if (err == NULL)
     return st;
-  snprintf(err->source, sizeof err->source, "%s", source ? source : "");
+  int n = snprintf(err->source, sizeof err->source, "%s", source ? source : "");
+  trim_cut_char(err->source, n, sizeof err->source);
   err->line = line;
   err->column = column;
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(err->text, sizeof err->text, fmt, ap);
+  n = vsnprintf(err->text, sizeof err->text, fmt, ap);
   va_end(ap);
+  trim_cut_char(err->text, n, sizeof err->text);
   /* One line, always: a message quoting input must not break the format. */
   for (char *p = err->text; *p; p++)
     if (*p == '\n' || *p == '\r')

@@ -1,24 +1,25 @@
-/* input.c: see input.h. Files and directories are walked here; every file
- * is opened through libarchive, which undoes gzip, bzip2, xz and zstd and
- * reads tar, zip, 7z and cpio archives. What is neither is the "raw"
- * format: a plain stream, sniffed for WARC and JSON Lines. */
+/* input.c: see input.h. Every input is a stream of bytes (a file,
+ * standard input, an archive entry, what a compressed stream holds) that
+ * nx_input_classify (input_kind.c) names from its name and first bytes.
+ * Compressed streams and archives are opened with libarchive, told the
+ * filter or format that classification found, and what they hold is
+ * classified again: so a tar of .warc.gz files, a .jsonl.gz and a gzip of
+ * a tar all give their documents. */
 #include "input_impl.h"
 
-#include "util.h"
+#include "input_kind.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #include <archive.h>
 #include <archive_entry.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <fnmatch.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -65,11 +66,72 @@ bool nx_reader_fail(struct nx_reader *r, const char *source, nx_status st,
   return nx_reader_emit(r, &doc);
 }
 
-/* ---- libarchive as a stream source ----------------------------------- */
+/* Layers of archives and compression one input may nest: each costs a
+ * libarchive reader and a buffer. */
+#define MAX_DEPTH 8
 
+/* One stream and what reading it needs to know. */
+struct origin {
+  const char *id;   /* in ids and messages: valid UTF-8 */
+  const char *name; /* what is classified: a path, an entry, "x.jsonl" */
+  int64_t size;     /* bytes, or -1 when unknown */
+  int fd;           /* >= 0: the stream is this regular file, from byte 0 */
+  const void *mem;  /* or this memory */
+  size_t mem_len;
+  const uint64_t *counted; /* bytes of it bytes_read has counted, or NULL */
+  unsigned depth;
+};
+
+/* ---- sources of streams ------------------------------------------------ */
+
+struct fd_source {
+  int fd;
+  uint64_t counted;
+};
+
+static ssize_t fill_from_fd(void *source, char *dst, size_t cap, char *msg,
+                            size_t msgsize)
+{
+  struct fd_source *src = source;
+  ssize_t n;
+  do
+    n = read(src->fd, dst, cap);
+  while (n < 0 && errno == EINTR);
+  if (n < 0) {
+    snprintf(msg, msgsize, "%s", strerror(errno));
+    return -1;
+  }
+  atomic_fetch_add(&bytes_read, (uint64_t)n);
+  src->counted += (uint64_t)n;
+  return n;
+}
+
+struct mem_source {
+  const char *p;
+  size_t len;
+  uint64_t counted; /* how far it has been read */
+};
+
+static ssize_t fill_from_mem(void *source, char *dst, size_t cap, char *msg,
+                             size_t msgsize)
+{
+  (void)msg;
+  (void)msgsize;
+  struct mem_source *src = source;
+  size_t n = src->len - (size_t)src->counted;
+  if (n > cap)
+    n = cap;
+  memcpy(dst, src->p + src->counted, n);
+  atomic_fetch_add(&bytes_read, (uint64_t)n);
+  src->counted += n;
+  return (ssize_t)n;
+}
+
+/* An entry's data, or what a compressed stream holds. */
 struct archive_source {
   struct archive *a;
   int64_t counted; /* compressed bytes already added to bytes_read */
+  bool count;      /* false inside another layer: counted below */
 };
 
 static ssize_t fill_from_archive(void *source, char *dst, size_t cap,
@@ -78,7 +140,7 @@ static ssize_t fill_from_archive(void *source, char *dst, size_t cap,
   struct archive_source *src = source;
   la_ssize_t n = archive_read_data(src->a, dst, cap);
   int64_t now = archive_filter_bytes(src->a, -1);
-  if (now > src->counted) {
+  if (src->count && now > src->counted) {
     atomic_fetch_add(&bytes_read, (uint64_t)(now - src->counted));
     src->counted = now;
   }
@@ -90,59 +152,39 @@ static ssize_t fill_from_archive(void *source, char *dst, size_t cap,
   return (ssize_t)n;
 }
 
-/* ---- kinds ------------------------------------------------------------- */
-
-static bool has_suffix(const char *name, const char *suffix)
+/* libarchive reads a nested layer from the stream below it. */
+static la_ssize_t read_from_stream(struct archive *a, void *ud,
+                                   const void **out)
 {
-  size_t n = strlen(name), m = strlen(suffix);
-  return n >= m && strcasecmp(name + n - m, suffix) == 0;
-}
-
-/* The kind a name says, looking through a compression suffix. */
-static enum nx_input_kind kind_from_name(const char *name)
-{
-  static const char *const compressions[] = {"", ".gz", ".bz2", ".xz",
-                                             ".zst", NULL};
-  for (const char *const *c = compressions; *c; c++) {
-    char warc[32], jsonl[32], ndjson[32];
-    snprintf(warc, sizeof warc, ".warc%s", *c);
-    snprintf(jsonl, sizeof jsonl, ".jsonl%s", *c);
-    snprintf(ndjson, sizeof ndjson, ".ndjson%s", *c);
-    if (has_suffix(name, warc))
-      return NX_INPUT_WARC;
-    if (has_suffix(name, jsonl) || has_suffix(name, ndjson))
-      return NX_INPUT_JSONL;
+  struct nx_stream *s = ud;
+  size_t n;
+  *out = nx_stream_take(s, &n);
+  if (n == 0 && s->failed) {
+    archive_set_error(a, EIO, "%s", s->error);
+    return -1;
   }
-  return NX_INPUT_AUTO;
+  return (la_ssize_t)n;
 }
 
-static enum nx_input_kind kind_from_bytes(struct nx_stream *s)
-{
-  size_t avail;
-  const char *p = nx_stream_peek(s, 64, &avail);
-  if (avail >= 5 && memcmp(p, "WARC/", 5) == 0)
-    return NX_INPUT_WARC;
-  size_t i = 0;
-  if (avail >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;
-  while (i < avail && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' ||
-                       p[i] == '\t'))
-    i++;
-  if (i < avail && p[i] == '{')
-    return NX_INPUT_JSONL;
-  return NX_INPUT_AUTO;
-}
+/* ---- one stream --------------------------------------------------------- */
+
+static bool read_stream(struct nx_reader *r, struct nx_stream *s,
+                        const struct origin *o);
 
 /* Reads the whole stream as one document. */
 static bool read_single(struct nx_reader *r, struct nx_stream *s,
-                        const char *name, enum nx_input_kind kind)
+                        const struct origin *o, enum nx_format format)
 {
   /* Read straight into the document, one byte past the cap at most: that
    * byte tells a document over the cap from one exactly at it. */
   size_t cap = r->opts->max_bytes; /* 0: none */
+  if (cap && o->size >= 0 && (uint64_t)o->size > cap)
+    return nx_reader_fail(r, o->id, NX_ETOOBIG,
+                          "document of %lld bytes is over the limit of %zu "
+                          "bytes",
+                          (long long)o->size, cap);
   struct nx_buf data;
   nx_buf_init(&data, 0);
-  nx_status st = NX_OK;
   for (;;) {
     size_t want = 1 << 16;
     if (cap && cap - data.len + 1 < want)
@@ -151,210 +193,227 @@ static bool read_single(struct nx_reader *r, struct nx_stream *s,
       break;
     if (cap && data.len > cap) {
       nx_buf_free(&data);
-      st = NX_ETOOBIG;
-      break;
+      return nx_reader_fail(r, o->id, NX_ETOOBIG,
+                            "document is over the limit of %zu bytes", cap);
     }
-  }
-  if (st == NX_ETOOBIG) {
-    nx_buf_free(&data);
-    return nx_reader_fail(r, name, st,
-                          "document is over the limit of %zu bytes",
-                          r->opts->max_bytes);
   }
   if (s->failed) {
     nx_buf_free(&data);
-    return nx_reader_fail(r, name, NX_EIO, "%s", s->error);
+    return nx_reader_fail(r, o->id, NX_EIO, "%s", s->error);
   }
   struct nx_doc doc;
   memset(&doc, 0, sizeof doc);
-  doc.id = xstrdup(name);
+  doc.id = xstrdup(o->id);
   doc.data = nx_buf_detach(&data, &doc.len);
-  doc.format = kind == NX_INPUT_HTML   ? NX_FORMAT_HTML
-               : kind == NX_INPUT_TEXT ? NX_FORMAT_TEXT
-                                       : NX_FORMAT_AUTO;
+  if (doc.data == NULL)
+    doc.data = xstrdup("");
+  doc.format = format;
   return nx_reader_emit(r, &doc);
 }
 
-/* One stream (a whole file, or one archive entry) of any kind. */
-static bool read_stream(struct nx_reader *r, struct nx_stream *s,
-                        const char *name)
-{
-  enum nx_input_kind kind = r->opts->kind;
-  if (kind == NX_INPUT_AUTO)
-    kind = kind_from_name(name);
-  if (kind == NX_INPUT_AUTO)
-    kind = kind_from_bytes(s);
-  switch (kind) {
-  case NX_INPUT_JSONL:
-    return nx_read_jsonl(r, s, name);
-  case NX_INPUT_WARC:
-    return nx_read_warc(r, s, name);
-  default:
-    return read_single(r, s, name, kind);
-  }
-}
+/* What libarchive is told for each kind of layer: a compressed stream is
+ * a filter over the "raw" format, an archive a format. */
+static const struct {
+  enum nx_stream_kind kind;
+  int filter; /* ARCHIVE_FILTER_NONE for archives */
+  int (*format)(struct archive *);
+} layers[] = {
+    {NX_KIND_GZIP, ARCHIVE_FILTER_GZIP, archive_read_support_format_raw},
+    {NX_KIND_BZIP2, ARCHIVE_FILTER_BZIP2, archive_read_support_format_raw},
+    {NX_KIND_XZ, ARCHIVE_FILTER_XZ, archive_read_support_format_raw},
+    {NX_KIND_ZSTD, ARCHIVE_FILTER_ZSTD, archive_read_support_format_raw},
+    {NX_KIND_TAR, ARCHIVE_FILTER_NONE, archive_read_support_format_tar},
+    {NX_KIND_ZIP, ARCHIVE_FILTER_NONE, archive_read_support_format_zip},
+    {NX_KIND_7ZIP, ARCHIVE_FILTER_NONE, archive_read_support_format_7zip},
+    {NX_KIND_CPIO, ARCHIVE_FILTER_NONE, archive_read_support_format_cpio},
+};
 
-/* ---- files ------------------------------------------------------------- */
-
-static struct archive *new_archive(void)
+/* A libarchive reader told the filter or format that classification
+ * found: libarchive's own bidding would take "BZh9" for plain text. */
+static struct archive *new_layer(enum nx_stream_kind k)
 {
   struct archive *a = archive_read_new();
-  archive_read_support_filter_all(a);
-  archive_read_support_format_tar(a);
-  archive_read_support_format_zip(a);
-  archive_read_support_format_7zip(a);
-  archive_read_support_format_cpio(a);
-  /* Not libarchive's WARC reader: it lists nothing for files that start
-   * with a warcinfo record, as every CC-NEWS file does (input_warc.c). */
-  archive_read_support_format_raw(a);
+  for (size_t i = 0; i < sizeof layers / sizeof layers[0]; i++)
+    if (layers[i].kind == k) {
+      if (layers[i].filter != ARCHIVE_FILTER_NONE)
+        archive_read_append_filter(a, layers[i].filter);
+      layers[i].format(a);
+    }
   return a;
 }
 
-/* Reads every document of an opened archive (or raw stream) and frees it.
- * A failure to open shows at the first header, which reports it. */
-static bool read_archive(struct nx_reader *r, struct archive *a,
-                         const char *name)
+/* Opens the layer on the file or memory itself when the stream is one
+ * (zip and 7z seek to their central directories), else on the stream. */
+static int open_layer(struct archive *a, const struct origin *o,
+                      struct nx_stream *s, struct archive_source *src)
 {
+  src->a = a;
+  src->counted = o->counted ? (int64_t)*o->counted : 0;
+  src->count = o->counted != NULL;
+  if (o->fd >= 0 && lseek(o->fd, 0, SEEK_SET) == 0)
+    return archive_read_open_fd(a, o->fd, 1 << 16);
+  if (o->mem)
+    return archive_read_open_memory(a, o->mem, o->mem_len);
+  src->count = false;
+  return archive_read_open(a, s, NULL, read_from_stream, NULL);
+}
+
+/* Reads what a compressed stream or an archive holds, classifying each
+ * member again. */
+static bool read_layer(struct nx_reader *r, struct nx_stream *s,
+                       const struct origin *o, enum nx_stream_kind k)
+{
+  const char *label = nx_kind_label(k);
+  if (o->depth >= MAX_DEPTH)
+    return nx_reader_fail(r, o->id, NX_EINPUT,
+                          "%s nested more than %d layers deep", label,
+                          MAX_DEPTH);
+  if (k == NX_KIND_7ZIP && o->fd < 0 && o->mem == NULL)
+    return nx_reader_fail(r, o->id, NX_EINPUT,
+                          "a 7z archive can be read only from a file, not "
+                          "from a pipe or another archive (it needs to "
+                          "seek)");
+  struct archive *a = new_layer(k);
+  struct archive_source src;
   struct archive_entry *entry;
-  struct archive_source src = {a, 0};
   bool go_on = true;
-  int rc = archive_read_next_header(a, &entry);
-  if (rc == ARCHIVE_EOF || (rc != ARCHIVE_OK && rc != ARCHIVE_WARN &&
-                            archive_filter_bytes(a, -1) == 0)) {
-    /* An empty file: one empty document, as for an empty stdin. */
-    struct nx_doc doc;
-    memset(&doc, 0, sizeof doc);
-    doc.id = xstrdup(name);
-    doc.data = xstrdup("");
+  int rc = open_layer(a, o, s, &src);
+  if (rc == ARCHIVE_OK)
+    rc = archive_read_next_header(a, &entry);
+  if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN && nx_kind_is_compressed(k)) {
+    /* libarchive cannot tell an empty stream from one cut before its
+     * first output (issue 13: "BZh9" was an empty document). */
+    go_on = nx_reader_fail(r, o->id, NX_EIO,
+                           "truncated or empty %s stream: nothing to read",
+                           label);
     archive_read_free(a);
-    return nx_reader_emit(r, &doc);
+    return go_on;
   }
-  bool raw = archive_format(a) == ARCHIVE_FORMAT_RAW;
   while (go_on && (rc == ARCHIVE_OK || rc == ARCHIVE_WARN)) {
-    struct nx_stream s;
-    nx_stream_init(&s, fill_from_archive, &src);
-    if (raw) {
-      go_on = read_stream(r, &s, name);
+    struct nx_stream inner;
+    nx_stream_init(&inner, fill_from_archive, &src);
+    struct origin member = {
+        .id = o->id, .size = -1, .fd = -1, .depth = o->depth + 1};
+    char *name = NULL, *id = NULL;
+    if (nx_kind_is_compressed(k)) {
+      member.name = name = nx_input_inner_name(o->name, k);
+      go_on = read_stream(r, &inner, &member);
     } else if (archive_entry_filetype(entry) == AE_IFREG) {
-      size_t size = strlen(name) + strlen(archive_entry_pathname(entry)) + 2;
-      char *id = xmalloc(size);
-      snprintf(id, size, "%s!%s", name, archive_entry_pathname(entry));
-      go_on = read_stream(r, &s, id);
-      free(id);
+      const char *path = archive_entry_pathname(entry);
+      member.name = path ? path : "";
+      char *shown = nx_utf8_escape(member.name, strlen(member.name));
+      size_t size = strlen(o->id) + strlen(shown) + 2;
+      member.id = id = xmalloc(size);
+      snprintf(id, size, "%s!%s", o->id, shown);
+      free(shown);
+      if (archive_entry_size_is_set(entry))
+        member.size = archive_entry_size(entry);
+      go_on = read_stream(r, &inner, &member);
     }
-    nx_stream_free(&s);
-    if (raw)
+    nx_stream_free(&inner);
+    free(name);
+    free(id);
+    if (nx_kind_is_compressed(k)) {
+      rc = ARCHIVE_EOF;
       break;
+    }
     rc = archive_read_next_header(a, &entry);
   }
   if (go_on && rc != ARCHIVE_OK && rc != ARCHIVE_WARN && rc != ARCHIVE_EOF) {
     const char *why = archive_error_string(a);
-    go_on = nx_reader_fail(r, name, NX_EIO, "%s",
-                           why ? why : "cannot read the archive");
+    go_on = nx_reader_fail(r, o->id, NX_EIO, "%s archive: %s", label,
+                           why ? why : "cannot be read");
   }
   archive_read_free(a);
   return go_on;
 }
 
-static bool read_fd(struct nx_reader *r, int fd, const char *name)
+/* One stream of any kind, named by nx_input_classify. */
+static bool read_stream(struct nx_reader *r, struct nx_stream *s,
+                        const struct origin *o)
 {
-  struct archive *a = new_archive();
-  archive_read_open_fd(a, fd, 1 << 16);
-  return read_archive(r, a, name);
+  size_t avail;
+  const char *head = nx_stream_peek(s, NX_INPUT_HEAD, &avail);
+  struct nx_input_class c =
+      nx_input_classify(o->name, head, avail, r->opts->kind);
+  if (nx_kind_is_compressed(c.kind) || nx_kind_is_archive(c.kind))
+    return read_layer(r, s, o, c.kind);
+  nx_stream_read(s, c.skip, NULL);
+  switch (c.kind) {
+  case NX_KIND_JSONL:
+    return nx_read_jsonl(r, s, o->id);
+  case NX_KIND_WARC:
+    return nx_read_warc(r, s, o->id);
+  default:
+    return read_single(r, s, o, c.format);
+  }
 }
+
+/* ---- files -------------------------------------------------------------- */
 
 bool nx_input_each_memory(const char *name, const void *p, size_t len,
                           const struct nx_input_options *opts,
                           nx_doc_sink *sink, void *ctx)
 {
   struct nx_reader r = {opts, sink, ctx, false};
-  struct archive *a = new_archive();
-  archive_read_open_memory(a, p, len);
-  return read_archive(&r, a, name) && !r.stopped;
+  struct mem_source src = {p, len, 0};
+  struct nx_stream s;
+  nx_stream_init(&s, fill_from_mem, &src);
+  char *id = nx_utf8_escape(name, strlen(name));
+  struct origin o = {.id = id,
+                     .name = name,
+                     .size = (int64_t)len,
+                     .fd = -1,
+                     .mem = p,
+                     .mem_len = len,
+                     .counted = &src.counted};
+  bool go_on = read_stream(&r, &s, &o);
+  nx_stream_free(&s);
+  free(id);
+  return go_on && !r.stopped;
 }
 
-static bool read_path(struct nx_reader *r, const char *path);
-
-static bool matches_any(const char *name, const char *rel,
-                        const char *const *globs, size_t n)
+/* 'size' is the file's (-1: unknown); 'seekable' says that fd is a regular
+ * file read from its start, which libarchive may seek in. */
+static bool read_fd(struct nx_reader *r, int fd, const char *path,
+                    int64_t size, bool seekable)
 {
-  for (size_t i = 0; i < n; i++)
-    if (fnmatch(globs[i], name, 0) == 0 || fnmatch(globs[i], rel, 0) == 0)
-      return true;
-  return false;
-}
-
-/* Calls fn on every file below 'dir' that the filters let through, in
- * name order; symbolic links to directories are not followed (no loops). */
-typedef bool file_fn(void *ctx, const char *path, const struct stat *sb);
-
-static bool walk_dir(const char *dir, const struct nx_input_options *o,
-                     file_fn *fn, void *ctx, struct nx_reader *r)
-{
-  size_t n;
-  errno = 0;
-  char **names = nx_dir_names(dir, NULL, &n);
-  if (names == NULL && errno)
-    return r ? nx_reader_fail(r, dir, NX_EIO, "%s", strerror(errno)) : true;
-  bool go_on = true;
-  for (size_t i = 0; i < n && go_on; i++) {
-    size_t size = strlen(dir) + strlen(names[i]) + 2;
-    char *path = xmalloc(size);
-    snprintf(path, size, "%s/%s", dir, names[i]);
-    struct stat sb, lsb;
-    if (lstat(path, &lsb) == 0 && stat(path, &sb) == 0) {
-      if (S_ISDIR(sb.st_mode)) {
-        if (!S_ISLNK(lsb.st_mode))
-          go_on = walk_dir(path, o, fn, ctx, r);
-      } else if (S_ISREG(sb.st_mode) &&
-                 (o->ninclude == 0 ||
-                  matches_any(names[i], path, o->include, o->ninclude)) &&
-                 !matches_any(names[i], path, o->exclude, o->nexclude)) {
-        go_on = fn(ctx, path, &sb);
-      }
-    } else if (r) {
-      go_on = nx_reader_fail(r, path, NX_EIO, "%s", strerror(errno));
-    }
-    free(path);
-  }
-  nx_names_free(names, n);
+  struct fd_source src = {fd, 0};
+  struct nx_stream s;
+  nx_stream_init(&s, fill_from_fd, &src);
+  char *id = nx_utf8_escape(path, strlen(path));
+  struct origin o = {.id = id,
+                     .name = path,
+                     .size = size,
+                     .fd = seekable ? fd : -1,
+                     .counted = &src.counted};
+  bool go_on = read_stream(r, &s, &o);
+  nx_stream_free(&s);
+  free(id);
   return go_on;
 }
 
-static bool read_dir_file(void *ctx, const char *path, const struct stat *sb)
+static bool read_file(void *ctx, const char *path, const struct stat *sb)
 {
+  struct nx_reader *r = ctx;
   (void)sb;
-  return read_path(ctx, path);
-}
-
-static bool read_path(struct nx_reader *r, const char *path)
-{
-  if (strcmp(path, "-") == 0)
-    return read_fd(r, STDIN_FILENO, "-");
   int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return nx_reader_fail(r, path, NX_EIO, "%s", strerror(errno));
-  struct stat sb;
-  bool go_on;
-  if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-    close(fd);
-    go_on = walk_dir(path, r->opts, read_dir_file, r, r);
-  } else if (r->opts->max_bytes && S_ISREG(sb.st_mode) &&
-             (uint64_t)sb.st_size > r->opts->max_bytes &&
-             kind_from_name(path) == NX_INPUT_AUTO &&
-             r->opts->kind != NX_INPUT_JSONL && r->opts->kind != NX_INPUT_WARC &&
-             !has_suffix(path, ".tar") && !has_suffix(path, ".zip") &&
-             !has_suffix(path, ".gz") && !has_suffix(path, ".tgz")) {
-    /* A plain file over the limit: say so without reading it. */
-    close(fd);
-    go_on = nx_reader_fail(r, path, NX_ETOOBIG,
-                           "document of %lld bytes is over the limit of %zu "
-                           "bytes",
-                           (long long)sb.st_size, r->opts->max_bytes);
-  } else {
-    go_on = read_fd(r, fd, path);
-    close(fd);
+  if (fd < 0) {
+    char *id = nx_utf8_escape(path, strlen(path));
+    bool go_on = nx_reader_fail(r, id, NX_EIO, "%s", strerror(errno));
+    free(id);
+    return go_on;
   }
+  struct stat st;
+  bool go_on;
+  bool known = fstat(fd, &st) == 0;
+  if (known && S_ISDIR(st.st_mode))
+    go_on = nx_walk_dir(path, r->opts, read_file, r, r);
+  else if (known && S_ISREG(st.st_mode))
+    go_on = read_fd(r, fd, path, (int64_t)st.st_size, true);
+  else
+    go_on = read_fd(r, fd, path, -1, false);
+  close(fd);
   return go_on;
 }
 
@@ -362,7 +421,9 @@ bool nx_input_each(const char *path, const struct nx_input_options *opts,
                    nx_doc_sink *sink, void *ctx)
 {
   struct nx_reader r = {opts, sink, ctx, false};
-  return read_path(&r, path) && !r.stopped;
+  bool go_on = strcmp(path, "-") == 0 ? read_fd(&r, STDIN_FILENO, "-", -1, false)
+                                      : read_file(&r, path, NULL);
+  return go_on && !r.stopped;
 }
 
 static bool add_size(void *ctx, const char *path, const struct stat *sb)
@@ -381,7 +442,7 @@ uint64_t nx_input_total_bytes(const char *const *paths, size_t npaths,
     if (strcmp(paths[i], "-") == 0 || stat(paths[i], &sb) != 0)
       return 0;
     if (S_ISDIR(sb.st_mode))
-      walk_dir(paths[i], opts, add_size, &total, NULL);
+      nx_walk_dir(paths[i], opts, add_size, &total, NULL);
     else if (S_ISREG(sb.st_mode))
       total += (uint64_t)sb.st_size;
     else

@@ -2,11 +2,12 @@
  *
  * A path may be a file, a directory (walked recursively in name order), a
  * gzip/bzip2/xz/zstd-compressed file, a tar/zip/7z/cpio archive, a JSON
- * Lines dump or a WARC file; "-" is standard input. The kind comes from
- * the name and the first bytes (--input-format forces one). Readers push
- * documents, in input order, to a callback; an input that cannot be read
- * becomes a failed document carrying its error, so that it is reported in
- * order and nothing after it is lost. */
+ * Lines dump or a WARC file; "-" is standard input. What each stream is,
+ * and what each archive entry or decompressed stream inside it is, comes
+ * from nx_input_classify (input_kind.h). Readers push documents, in input
+ * order, to a callback; an input that cannot be read becomes a failed
+ * document carrying its error, so that it is reported in order and nothing
+ * after it is lost. */
 #ifndef NX_INPUT_H
 #define NX_INPUT_H
 

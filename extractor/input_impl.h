@@ -1,10 +1,12 @@
-/* input_impl.h: what the input readers (input.c, input_jsonl.c,
- * input_warc.c) share. */
+/* input_impl.h: what the input readers (input.c, input_dir.c,
+ * input_jsonl.c, input_warc.c) share. */
 #ifndef NX_INPUT_IMPL_H
 #define NX_INPUT_IMPL_H
 
 #include "input.h"
 #include "stream.h"
+
+#include <sys/stat.h>
 
 /* One walk over the inputs: the options and where documents go. */
 struct nx_reader {
@@ -27,5 +29,13 @@ bool nx_read_jsonl(struct nx_reader *r, struct nx_stream *s,
                    const char *name);
 bool nx_read_warc(struct nx_reader *r, struct nx_stream *s,
                   const char *name);
+
+/* Calls fn on every regular file below 'dir' that the --include and
+ * --exclude globs let through, in name order; hidden names are skipped.
+ * Unreadable entries are reported to r (NULL: ignored). Returns false once
+ * fn or r asked to stop. */
+typedef bool nx_walk_fn(void *ctx, const char *path, const struct stat *sb);
+bool nx_walk_dir(const char *dir, const struct nx_input_options *o,
+                 nx_walk_fn *fn, void *ctx, struct nx_reader *r);
 
 #endif /* NX_INPUT_IMPL_H */

@@ -9,6 +9,7 @@
  * gzip/deflate encoded; zlib undoes the latter. */
 #include "input_impl.h"
 
+#include "utf8.h"
 #include "xalloc.h"
 
 #include <ctype.h>
@@ -102,39 +103,46 @@ static bool dechunk(struct nx_buf *body, size_t from)
   return true;
 }
 
-/* Inflates gzip or zlib data (windowBits 15 + 32 detects either). */
-static bool inflate_body(const char *in, size_t len, size_t max,
-                         struct nx_buf *out)
+/* Inflates gzip or zlib data (windowBits 15 + 32 detects either):
+ * NX_ETOOBIG past 'max' bytes (0: no limit), NX_ESYNTAX when damaged. */
+static nx_status inflate_body(const char *in, size_t len, size_t max,
+                              struct nx_buf *out)
 {
   z_stream z;
   memset(&z, 0, sizeof z);
   if (inflateInit2(&z, 15 + 32) != Z_OK)
-    return false;
+    return NX_ESYNTAX;
   z.next_in = (Bytef *)in;
   z.avail_in = (uInt)len;
   char chunk[65536];
   int rc;
+  nx_status st = NX_OK;
   do {
     z.next_out = (Bytef *)chunk;
     z.avail_out = sizeof chunk;
     rc = inflate(&z, Z_NO_FLUSH);
     if (rc != Z_OK && rc != Z_STREAM_END)
       break;
-    if (nx_buf_add(out, chunk, sizeof chunk - z.avail_out) != NX_OK ||
-        (max && out->len > max)) {
-      rc = Z_MEM_ERROR;
+    nx_buf_add(out, chunk, sizeof chunk - z.avail_out);
+    if (max && out->len > max) {
+      st = NX_ETOOBIG;
       break;
     }
   } while (rc != Z_STREAM_END && z.avail_in > 0);
   inflateEnd(&z);
-  return rc == Z_STREAM_END || (rc == Z_OK && z.avail_in == 0);
+  if (st == NX_OK && rc != Z_STREAM_END && !(rc == Z_OK && z.avail_in == 0))
+    st = NX_ESYNTAX;
+  return st;
 }
 
 /* Splits an HTTP response block into headers and body; fills the body's
- * charset and whether it is an article. Returns the body or NULL. */
+ * charset and whether it is an article. Returns the body, or NULL with
+ * *why and *st set. */
 static char *http_body(struct nx_buf *block, size_t max, char **charset,
-                       bool *article, size_t *len, const char **why)
+                       bool *article, size_t *len, const char **why,
+                       nx_status *st)
 {
+  *st = NX_ESYNTAX;
   char *sep = strstr(block->data, "\r\n\r\n");
   size_t skip = 4;
   if (sep == NULL) {
@@ -175,7 +183,8 @@ static char *http_body(struct nx_buf *block, size_t max, char **charset,
   if (gzipped) {
     struct nx_buf plain;
     nx_buf_init(&plain, 0);
-    if (!inflate_body(block->data + from, block->len - from, max, &plain)) {
+    *st = inflate_body(block->data + from, block->len - from, max, &plain);
+    if (*st != NX_OK) {
       nx_buf_free(&plain);
       *why = "cannot inflate the gzip HTTP body";
       return NULL;
@@ -211,9 +220,19 @@ static bool emit_record(struct nx_reader *r, struct warc_record *rec,
   bool article = true;
   if (response && strncasecmp(rec->content_type, "application/http", 16) == 0) {
     const char *why = NULL;
-    body = http_body(block, r->opts->max_bytes, &charset, &article, &len, &why);
-    if (body == NULL)
-      return nx_reader_fail(r, where, NX_ESYNTAX, "%s", why);
+    nx_status st;
+    body = http_body(block, r->opts->max_bytes, &charset, &article, &len, &why,
+                     &st);
+    if (body == NULL) {
+      free(charset);
+      /* Under the URI, as an over-limit plain body is (issue 13). */
+      if (st == NX_ETOOBIG)
+        return nx_reader_fail(r, rec->uri ? rec->uri : where, st,
+                              "gzip HTTP body is over the limit of %zu "
+                              "bytes once inflated",
+                              r->opts->max_bytes);
+      return nx_reader_fail(r, where, st, "%s", why);
+    }
   } else {
     article = is_article_type(rec->content_type);
     charset = charset_of(rec->content_type);
@@ -238,6 +257,22 @@ static bool emit_record(struct nx_reader *r, struct warc_record *rec,
   return nx_reader_emit(r, &doc);
 }
 
+/* Reads lines up to the next record header ("WARC/1.x"), which is left in
+ * 'line' with its offset in *at. False at the end of the stream. */
+static bool next_header(struct nx_stream *s, struct nx_buf *line, uint64_t *at,
+                        uint64_t *skipped)
+{
+  bool too_long;
+  for (;;) {
+    *at = s->offset;
+    if (!nx_stream_line(s, line, 65536, &too_long))
+      return false;
+    if (!too_long && strncmp(line->data, "WARC/", 5) == 0)
+      return true;
+    ++*skipped;
+  }
+}
+
 bool nx_read_warc(struct nx_reader *r, struct nx_stream *s, const char *name)
 {
   struct nx_buf line, block;
@@ -246,56 +281,74 @@ bool nx_read_warc(struct nx_reader *r, struct nx_stream *s, const char *name)
   struct warc_record rec = {0};
   clear_record(&rec);
   bool too_long, go_on = true;
+  bool pending = false; /* 'line' holds a header found by a resync */
+  uint64_t at = 0;
   char where[4096];
   while (go_on) {
-    uint64_t at = s->offset;
-    /* Records are separated by blank lines. */
     bool got;
-    while ((got = nx_stream_line(s, &line, 65536, &too_long)) &&
-           line.len == 0 && !too_long)
+    if (!pending) {
+      /* Records are separated by blank lines. */
       at = s->offset;
-    if (!got)
-      break;
+      while ((got = nx_stream_line(s, &line, 65536, &too_long)) &&
+             line.len == 0 && !too_long)
+        at = s->offset;
+      if (!got)
+        break;
+    }
+    pending = false;
     snprintf(where, sizeof where, "%s@%llu", name, (unsigned long long)at);
     if (too_long || strncmp(line.data, "WARC/", 5) != 0) {
       /* A record longer than its Content-Length said: skip to the next
        * record header, so that one bad record costs only itself. */
-      uint64_t skipped = 0;
-      while ((got = nx_stream_line(s, &line, 65536, &too_long)) &&
-             (too_long || strncmp(line.data, "WARC/", 5) != 0))
-        skipped++;
+      uint64_t skipped = 1;
+      got = next_header(s, &line, &at, &skipped);
       go_on = nx_reader_fail(r, where, NX_ESYNTAX,
                              "not a WARC record header; skipped %llu lines "
                              "to %s",
-                             (unsigned long long)skipped + 1,
+                             (unsigned long long)skipped,
                              got ? "the next record" : "the end of the file");
       if (!got || !go_on)
         break;
+      snprintf(where, sizeof where, "%s@%llu", name, (unsigned long long)at);
     }
     clear_record(&rec);
-    while (nx_stream_line(s, &line, 65536, &too_long) && line.len) {
+    bool damaged = false;
+    while (nx_stream_line(s, &line, 65536, &too_long) &&
+           (line.len || too_long)) {
       const char *v;
-      if ((v = header_value(line.data, "WARC-Type")))
+      if (too_long)
+        damaged = true;
+      else if ((v = header_value(line.data, "WARC-Type")))
         copy_value(rec.type, sizeof rec.type, v);
       else if ((v = header_value(line.data, "WARC-Target-URI"))) {
         /* WARC 1.0 allows the URI in angle brackets */
+        if (v[0] == '<')
+          v++;
         free(rec.uri);
-        rec.uri = xstrdup(v[0] == '<' ? v + 1 : v);
-        rec.uri[strcspn(rec.uri, ">")] = '\0';
+        rec.uri = nx_utf8_escape(v, strcspn(v, ">"));
       } else if ((v = header_value(line.data, "WARC-Date"))) {
         free(rec.date);
-        rec.date = xstrdup(v);
+        rec.date = nx_utf8_escape(v, strlen(v));
       }
       else if ((v = header_value(line.data, "Content-Type")))
         copy_value(rec.content_type, sizeof rec.content_type, v);
       else if ((v = header_value(line.data, "Content-Length")))
         rec.length = strtoll(v, NULL, 10);
     }
-    if (rec.length < 0) {
+    if (damaged || rec.length < 0) {
+      /* Without a length the block's end is unknown: go on at the next
+       * record header, as after a record that overran its length. */
+      uint64_t skipped = 0;
+      got = next_header(s, &line, &at, &skipped);
       go_on = nx_reader_fail(r, where, NX_ESYNTAX,
-                             "WARC record without a Content-Length; the rest "
-                             "of the file is skipped");
-      break;
+                             "WARC record %s; skipped to %s",
+                             damaged ? "with a header line over 64 KiB"
+                                     : "without a Content-Length",
+                             got ? "the next record" : "the end of the file");
+      pending = got;
+      if (!got)
+        break;
+      continue;
     }
     bool wanted = strcmp(rec.type, "response") == 0 ||
                   strcmp(rec.type, "resource") == 0;

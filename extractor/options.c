@@ -1,6 +1,8 @@
 /* options.c: see options.h. */
 #include "options.h"
 
+#include "input_kind.h"
+
 #include "log.h"
 #include "xalloc.h"
 
@@ -212,7 +214,8 @@ enum {
   OPT_UNORDERED,
   OPT_PROGRESS,
   OPT_NO_JIT,
-  OPT_EXPLAIN
+  OPT_EXPLAIN,
+  OPT_LIST_INPUT_KINDS
 };
 
 /* Adds each comma-separated name of s to the array. */
@@ -267,6 +270,9 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'V'},
+      /* Not in --help: prints the README's input table, which
+       * tests/cli/input-kinds.sh compares with the README. */
+      {"list-input-kinds", no_argument, NULL, OPT_LIST_INPUT_KINDS},
       {NULL, 0, NULL, 0}};
   memset(opts, 0, sizeof *opts);
   opts->max_bytes = DEFAULT_MAX_BYTES;
@@ -375,6 +381,9 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       return NX_OPTIONS_EXIT;
     case 'V':
       print_version();
+      return NX_OPTIONS_EXIT;
+    case OPT_LIST_INPUT_KINDS:
+      nx_input_kinds_markdown(stdout);
       return NX_OPTIONS_EXIT;
     case ':':
       return usage_error("this option needs a value:", argv[optind - 1]);

@@ -3,6 +3,7 @@
 
 #include "rules_impl.h"
 #include "text.h"
+#include "utf8.h"
 #include "wordlist.h"
 #include "xalloc.h"
 
@@ -801,7 +802,7 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
   drop_duplicates(&d);
 
   json_t *doc = json_object();
-  json_object_set_new(doc, "id", json_string(id));
+  json_object_set_new(doc, "id", nx_utf8_json(id));
   json_object_set_new(doc, "title", title ? json_string(title) : json_null());
   for (size_t t = 0; t < rs->ntypes; t++)
     if (rs->types[t]->written)

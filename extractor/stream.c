@@ -112,3 +112,15 @@ size_t nx_stream_read(struct nx_stream *s, size_t n, struct nx_buf *out)
   }
   return done;
 }
+
+const char *nx_stream_take(struct nx_stream *s, size_t *len)
+{
+  if (s->start == s->end && !refill(s)) {
+    *len = 0;
+    return "";
+  }
+  const char *p = s->buf + s->start;
+  *len = s->end - s->start;
+  consume(s, *len);
+  return p;
+}

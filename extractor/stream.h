@@ -43,4 +43,9 @@ bool nx_stream_line(struct nx_stream *s, struct nx_buf *line, size_t max,
  * read: fewer than n only at the end of the stream or on a failure. */
 size_t nx_stream_read(struct nx_stream *s, size_t n, struct nx_buf *out);
 
+/* Consumes the buffered bytes (refilling first when there are none) and
+ * returns them; *len gets how many, 0 at the end or on a failure. They stay
+ * valid until the next call on s: a libarchive read callback's contract. */
+const char *nx_stream_take(struct nx_stream *s, size_t *len);
+
 #endif /* NX_STREAM_H */

@@ -2,7 +2,11 @@
  * forms, surrogates and code points past U+10FFFF. */
 #include "utf8.h"
 
+#include "xalloc.h"
+
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -94,4 +98,40 @@ size_t nx_utf8_floor(const char *p, size_t len, size_t at)
   while (at > 0 && at < len && ((unsigned char)p[at] & 0xC0) == 0x80)
     at--;
   return at;
+}
+
+char *nx_utf8_escape(const char *p, size_t len)
+{
+  struct nx_buf out;
+  nx_buf_init(&out, 0);
+  size_t at = 0;
+  while (at < len) {
+    unsigned char c = (unsigned char)p[at];
+    utf8proc_ssize_t n = c < 0x80 ? 1 : char_len(p + at, len - at);
+    if (c != 0 && n > 0) {
+      nx_buf_add(&out, p + at, (size_t)n);
+      at += (size_t)n;
+    } else {
+      char hex[5];
+      snprintf(hex, sizeof hex, "\\x%02x", c);
+      nx_buf_add(&out, hex, 4);
+      at++;
+    }
+  }
+  nx_buf_add(&out, "", 0);
+  size_t n;
+  return nx_buf_detach(&out, &n);
+}
+
+json_t *nx_utf8_json(const char *s)
+{
+  if (s == NULL)
+    return json_null();
+  json_t *v = json_string(s);
+  if (v == NULL) {
+    char *escaped = nx_utf8_escape(s, strlen(s));
+    v = json_string(escaped);
+    free(escaped);
+  }
+  return v;
 }

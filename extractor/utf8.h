@@ -6,6 +6,8 @@
 
 #include "buf.h"
 
+#include <jansson.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -22,5 +24,16 @@ size_t nx_utf8_next(const char *p, size_t len, size_t at);
 
 /* The largest offset <= 'at' that starts a character. */
 size_t nx_utf8_floor(const char *p, size_t len, size_t at);
+
+/* A name (a path, an archive entry, a URL) as valid UTF-8 that keeps its
+ * bytes: each byte that is not part of valid UTF-8 becomes "\xHH" (as
+ * Python's "backslashreplace" decodes it). Returns a new string; the
+ * caller frees it. */
+char *nx_utf8_escape(const char *p, size_t len);
+
+/* A new JSON string of s (NULL: JSON null), escaped as nx_utf8_escape
+ * does where it is not valid UTF-8: jansson's json_string() returns NULL
+ * there, and an object would silently lose the key. */
+json_t *nx_utf8_json(const char *s);
 
 #endif /* NX_UTF8_H */
