@@ -333,7 +333,11 @@ static bool read_stream(struct nx_reader *r, struct nx_stream *s,
                         const struct origin *o)
 {
   size_t avail;
-  const char *head = nx_stream_peek(s, NX_INPUT_HEAD, &avail);
+  /* What has come so far, and more only when it does not decide: a pipe
+   * may hold one line for a long time (tail -f feed.jsonl | newsextract). */
+  const char *head = nx_stream_peek(s, 1, &avail);
+  if (avail < NX_INPUT_HEAD && !nx_input_head_decides(head, avail))
+    head = nx_stream_peek(s, NX_INPUT_HEAD, &avail);
   struct nx_input_class c =
       nx_input_classify(o->name, head, avail, r->opts->kind);
   if (nx_kind_is_compressed(c.kind) || nx_kind_is_archive(c.kind))

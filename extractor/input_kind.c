@@ -168,6 +168,19 @@ static struct nx_input_class leaf(enum nx_stream_kind k,
   return c;
 }
 
+bool nx_input_head_decides(const void *head, size_t len)
+{
+  const unsigned char *p = head;
+  for (size_t i = 0; i < NROWS; i++)
+    if (rows[i].kind != NX_KIND_TAR && rows[i].kind != NX_KIND_JSONL &&
+        rows[i].kind != NX_KIND_DOCUMENT &&
+        bytes_say(&rows[i], p, len))
+      return true;
+  /* A JSON object needs the byte after '{' to tell it from a '{' alone. */
+  size_t at = skip_space(p, len, bom_len(p, len));
+  return at < len && p[at] == '{' && skip_space(p, len, at + 1) < len;
+}
+
 struct nx_input_class nx_input_classify(const char *name, const void *head,
                                         size_t len, enum nx_input_kind forced)
 {

@@ -45,6 +45,13 @@ struct nx_input_class {
 struct nx_input_class nx_input_classify(const char *name, const void *head,
                                         size_t len, enum nx_input_kind forced);
 
+/* True when head[0, len), fewer than NX_INPUT_HEAD bytes of a stream that
+ * may not have sent more yet, already decides its kind: a compression or
+ * archive magic other than tar's (at offset 257), a JSON object's start or
+ * "WARC/". Then a reader need not wait for NX_INPUT_HEAD bytes: a line
+ * piped in while the writer keeps the pipe open is read at once. */
+bool nx_input_head_decides(const void *head, size_t len);
+
 static inline bool nx_kind_is_compressed(enum nx_stream_kind k)
 {
   return k >= NX_KIND_GZIP && k <= NX_KIND_ZSTD;
