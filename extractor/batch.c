@@ -155,7 +155,7 @@ static void process(struct batch *b, nx_extractor *x, struct job *job)
     add_failure(job, &lim);
   }
   obj = with_extra(obj, doc->extra);
-  nx_output_document(obj, o->mode, o->pretty, &job->out);
+  nx_output_document(b->rs, obj, o->mode, o->pretty, &job->out);
   json_decref(obj);
 }
 
