@@ -57,8 +57,8 @@ void nx_batch_handle_signals(void)
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
-  /* A closed stdout is reported as a write error (EPIPE), not a silent
-   * death by SIGPIPE. */
+  /* A closed stdout comes back as EPIPE, so that the batch stops reading
+   * and exits with its own status, not killed by SIGPIPE (141). */
   signal(SIGPIPE, SIG_IGN);
 }
 

@@ -149,9 +149,14 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
                 (unsigned long long)r.documents,
                 (unsigned long long)r.written, (unsigned long long)r.failed,
                 (double)r.bytes / 1e6, r.seconds);
-  if (r.write_failed || fflush(stdout) != 0) {
-    nx_log_error(NULL, "cannot write the output: %s",
-                 strerror(r.write_failed ? r.write_errno : errno));
+  int write_errno = r.write_failed ? r.write_errno
+                    : fflush(stdout) != 0 ? errno
+                                          : 0;
+  /* A reader that closed the pipe (`| head`) wants no more: a normal end,
+   * quiet, with the status of what was done (pipefail stays happy). A
+   * full disk is an error. */
+  if (write_errno && write_errno != EPIPE) {
+    nx_log_error(NULL, "cannot write the output: %s", strerror(write_errno));
     return EXIT_FAILED;
   }
   if (r.signal) {
