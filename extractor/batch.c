@@ -167,7 +167,7 @@ static void progress_line(struct batch *b, bool final)
   if (!o->progress)
     return;
   double elapsed = seconds_since(&b->start);
-  if (!final && seconds_since(&b->last_progress) < (o->progress_tty ? 0.25 : 2))
+  if (!final && seconds_since(&b->last_progress) < o->progress_seconds)
     return;
   clock_gettime(CLOCK_MONOTONIC, &b->last_progress);
   struct nx_batch_result *r = b->result;

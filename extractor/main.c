@@ -129,6 +129,16 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
                        (opts->explain ? NX_EXTRACT_EXPLAIN : 0),
       .format = opts->format,
   };
+  /* NEWSEXTRACT_PROGRESS_SECONDS sets the interval: 0 gives a line per
+   * document, so a test sees progress on a short run. */
+  batch.progress_seconds = tty ? 0.25 : 2;
+  const char *every = getenv("NEWSEXTRACT_PROGRESS_SECONDS");
+  if (every && *every) {
+    char *end;
+    double s = strtod(every, &end);
+    if (*end == '\0' && s >= 0)
+      batch.progress_seconds = s;
+  }
   if (batch.progress)
     batch.total_bytes = nx_input_total_bytes(
         (const char *const *)opts->paths, opts->npaths, &in);
