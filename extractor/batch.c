@@ -367,14 +367,22 @@ void nx_batch_run(const nx_ruleset *rs, const char *const *paths,
   if (opts->mode == NX_OUTPUT_CSV)
     fputs(nx_output_csv_header(), stdout);
 
+  /* A thread that cannot start (EAGAIN: a process limit) leaves the work
+   * to those that did; with none, this thread does it all. */
   pthread_t *threads = NULL;
-  if (jobs == 1) {
-    b.inline_x = nx_extractor_new(rs, opts->max_bytes, opts->extract_flags);
-  } else {
+  unsigned started = 0;
+  if (jobs > 1) {
     threads = xcalloc(jobs, sizeof *threads);
-    for (unsigned i = 0; i < jobs; i++)
-      pthread_create(&threads[i], NULL, worker, &b);
+    while (started < jobs &&
+           pthread_create(&threads[started], NULL, worker, &b) == 0)
+      started++;
+    if (started < jobs)
+      nx_log_note("newsextract: %u of %u worker threads could not start; "
+                  "going on with %u\n",
+                  jobs - started, jobs, started ? started : 1);
   }
+  if (started == 0)
+    b.inline_x = nx_extractor_new(rs, opts->max_bytes, opts->extract_flags);
 
   static const char *const stdin_only[] = {"-"};
   if (npaths == 0) {
@@ -390,7 +398,7 @@ void nx_batch_run(const nx_ruleset *rs, const char *const *paths,
   while (b.in_flight)
     drain(&b, true);
   pthread_mutex_unlock(&b.lock);
-  for (unsigned i = 0; threads && i < jobs; i++)
+  for (unsigned i = 0; i < started; i++)
     pthread_join(threads[i], NULL);
   free(threads);
   nx_extractor_free(b.inline_x);
