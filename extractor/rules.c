@@ -748,6 +748,12 @@ static nx_status add_lists(nx_ruleset *rs, const char *dir,
     for (k = 0; k < rs->nlists; k++)
       if (strcmp(nx_wordlist_name(rs->lists[k]), names[i]) == 0)
         break;
+    if (k < rs->nlists && !nx_wordlist_replaces(wl)) {
+      /* A user's list adds to the built-in one of its name. */
+      st = nx_wordlist_extend(rs->lists[k], wl, err);
+      nx_wordlist_free(wl);
+      continue;
+    }
     if (k < rs->nlists)
       nx_wordlist_free(rs->lists[k]);
     else {
