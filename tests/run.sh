@@ -67,7 +67,9 @@ suite_rules() {
   ok_n=$(sed -n 's/^check-rules: .* examples: \([0-9]*\) passed, [0-9]* failed.*/\1/p' "$tmp/rules.out")
   bad_n=$(sed -n 's/^check-rules: .* examples: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$tmp/rules.out")
   if [ -z "$ok_n" ]; then
-    fail "rules/ load and compile" "$(cat "$tmp/rules.out")"
+    # No summary: the rules did not load, or the run died before its
+    # output was flushed (a sanitizer's report at exit).
+    fail "--check-rules gives no summary (exit status $rc)" "$(head -40 "$tmp/rules.out")"
     return
   fi
   if [ -z "$LABEL" ]; then
