@@ -60,8 +60,8 @@ void nx_batch_handle_signals(void)
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
-  /* A closed stdout is reported as a write error (EPIPE), not a silent
-   * death by SIGPIPE. */
+  /* A closed stdout comes back as EPIPE, so that the batch stops reading
+   * and exits with its own status, not killed by SIGPIPE (141). */
   signal(SIGPIPE, SIG_IGN);
 }
 
@@ -169,7 +169,7 @@ static void process(struct batch *b, nx_extractor *x, struct job *job)
     add_failure(job, &lim);
   }
   obj = with_extra(obj, doc->extra);
-  nx_output_document(obj, o->mode, o->pretty, &job->out);
+  nx_output_document(b->rs, obj, o->mode, o->pretty, &job->out);
   json_decref(obj);
 }
 
@@ -181,7 +181,7 @@ static void progress_line(struct batch *b, bool final)
   if (!o->progress)
     return;
   double elapsed = seconds_since(&b->start);
-  if (!final && seconds_since(&b->last_progress) < (o->progress_tty ? 0.25 : 2))
+  if (!final && seconds_since(&b->last_progress) < o->progress_seconds)
     return;
   clock_gettime(CLOCK_MONOTONIC, &b->last_progress);
   struct nx_batch_result *r = b->result;
@@ -414,14 +414,22 @@ void nx_batch_run(const nx_ruleset *rs, const char *const *paths,
   if (opts->mode == NX_OUTPUT_CSV)
     fputs(nx_output_csv_header(), stdout);
 
+  /* A thread that cannot start (EAGAIN: a process limit) leaves the work
+   * to those that did; with none, this thread does it all. */
   pthread_t *threads = NULL;
-  if (jobs == 1) {
-    b.inline_x = nx_extractor_new(rs, opts->max_bytes, opts->extract_flags);
-  } else {
+  unsigned started = 0;
+  if (jobs > 1) {
     threads = xcalloc(jobs, sizeof *threads);
-    for (unsigned i = 0; i < jobs; i++)
-      pthread_create(&threads[i], NULL, worker, &b);
+    while (started < jobs &&
+           pthread_create(&threads[started], NULL, worker, &b) == 0)
+      started++;
+    if (started < jobs)
+      nx_log_note("newsextract: %u of %u worker threads could not start; "
+                  "going on with %u\n",
+                  jobs - started, jobs, started ? started : 1);
   }
+  if (started == 0)
+    b.inline_x = nx_extractor_new(rs, opts->max_bytes, opts->extract_flags);
 
   static const char *const stdin_only[] = {"-"};
   if (npaths == 0) {
@@ -437,7 +445,7 @@ void nx_batch_run(const nx_ruleset *rs, const char *const *paths,
   while (b.in_flight)
     drain(&b, true);
   pthread_mutex_unlock(&b.lock);
-  for (unsigned i = 0; threads && i < jobs; i++)
+  for (unsigned i = 0; i < started; i++)
     pthread_join(threads[i], NULL);
   free(threads);
   nx_extractor_free(b.inline_x);

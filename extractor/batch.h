@@ -24,6 +24,7 @@ struct nx_batch_options {
   bool pretty;
   bool progress;       /* a progress line on stderr */
   bool progress_tty;   /* stderr is a terminal: redraw one line */
+  double progress_seconds; /* between progress lines; 0: every document */
   FILE *errors;        /* --errors: one JSON line per failure, or NULL */
   uint64_t skip;       /* --skip: documents to pass over (a resume) */
   size_t max_bytes;

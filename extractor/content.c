@@ -95,7 +95,7 @@ static pcre2_code *compile_list(const nx_ruleset *rs, const char *name)
     re = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
                        PCRE2_UTF | PCRE2_EXTENDED | PCRE2_CASELESS, &code,
                        &off, NULL);
-    if (re)
+    if (re && !rs->no_jit) /* --no-jit: valgrind cannot follow JIT code */
       pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
   }
   nx_buf_free(&pat);
@@ -671,6 +671,18 @@ nx_hints *nx_hints_new(const nx_ruleset *rs)
   h->neg = compile_list(rs, "negative_hints");
   h->md = pcre2_match_data_create(1, NULL);
   return h;
+}
+
+static size_t jitted(const pcre2_code *re)
+{
+  size_t size = 0;
+  return re && pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &size) == 0 &&
+         size > 0;
+}
+
+size_t nx_hints_jitted(const nx_hints *h)
+{
+  return jitted(h->good) + jitted(h->bad) + jitted(h->neg);
 }
 
 void nx_hints_free(nx_hints *h)

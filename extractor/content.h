@@ -28,6 +28,8 @@ typedef struct nx_content nx_content; /* one page's analysis, opaque */
 typedef struct nx_hints nx_hints;
 nx_hints *nx_hints_new(const nx_ruleset *rs);
 void nx_hints_free(nx_hints *h); /* NULL is a no-op */
+/* How many of the hint patterns run as JIT code (none after --no-jit). */
+size_t nx_hints_jitted(const nx_hints *h);
 
 /* Analyses the tree under 'body' (which must stay alive as long as the
  * result) with 'hints' (may be NULL). Returns a new analysis; free it with

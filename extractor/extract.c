@@ -36,10 +36,8 @@ nx_extractor *nx_extractor_new(const nx_ruleset *rs, size_t max_bytes,
   x->flags = flags;
   x->max_bytes = max_bytes;
   x->matcher = nx_matcher_new(rs);
-  if (x->matcher == NULL) {
-    free(x);
-    return NULL;
-  }
+  if (x->matcher == NULL) /* PCRE2 could not allocate its match data */
+    nx_out_of_memory();
   nx_matcher_keep_vetoed(x->matcher, flags & NX_EXTRACT_EXPLAIN);
   /* Normalised text can grow (NFKC of "㎿" is "MW"), so allow headroom. */
   nx_paragraphs_init(&x->paras, max_bytes ? max_bytes * 2 : 0);

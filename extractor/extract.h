@@ -26,7 +26,7 @@ enum {
 };
 
 /* 'max_bytes' caps a document's size (0: no cap); 'flags' are NX_EXTRACT_*
- * bits. */
+ * bits. Never NULL: out of memory aborts, as xmalloc does. */
 nx_extractor *nx_extractor_new(const nx_ruleset *rs, size_t max_bytes,
                                unsigned flags);
 void nx_extractor_free(nx_extractor *x); /* NULL is a no-op */

@@ -309,8 +309,11 @@ nx_status nx_html_extract(const char *p, size_t len, const char *name,
   if (len > INT_MAX)
     return nx_fail(err, NX_ETOOBIG, name, 0, 0,
                    "HTML larger than libxml2 can parse (%zu bytes)", len);
+  /* Repair turns a bad byte into three: capped, so that a page near
+   * 716 MB cannot grow past what libxml2's int length holds (a wrapped
+   * length parsed as an empty document). */
   struct nx_buf clean;
-  nx_buf_init(&clean, 0);
+  nx_buf_init(&clean, INT_MAX);
   const char *encoding = NULL;
   const char *transport = opts->charset;
   if (transport && !is_utf8_name(transport) && !has_utf16_bom(p, len)) {
@@ -322,7 +325,10 @@ nx_status nx_html_extract(const char *p, size_t len, const char *name,
       nx_status st = nx_utf8_repair(p, len, &clean);
       if (st != NX_OK) {
         nx_buf_free(&clean);
-        return nx_fail(err, st, name, 0, 0, "%s", nx_strerror(st));
+        return nx_fail(err, st, name, 0, 0,
+                       "HTML larger than libxml2 can parse once its bad "
+                       "UTF-8 is replaced (%zu bytes)",
+                       len);
       }
       p = clean.data;
       len = clean.len;

@@ -130,6 +130,16 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
                        (opts->with_text ? NX_EXTRACT_WITH_TEXT : 0),
       .format = opts->format,
   };
+  /* NEWSEXTRACT_PROGRESS_SECONDS sets the interval: 0 gives a line per
+   * document, so a test sees progress on a short run. */
+  batch.progress_seconds = tty ? 0.25 : 2;
+  const char *every = getenv("NEWSEXTRACT_PROGRESS_SECONDS");
+  if (every && *every) {
+    char *end;
+    double s = strtod(every, &end);
+    if (*end == '\0' && s >= 0)
+      batch.progress_seconds = s;
+  }
   if (batch.progress)
     batch.total_bytes = nx_input_total_bytes(
         (const char *const *)opts->paths, opts->npaths, &in);
@@ -150,9 +160,14 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
                 (unsigned long long)r.documents,
                 (unsigned long long)r.written, (unsigned long long)r.failed,
                 (double)r.bytes / 1e6, r.seconds);
-  if (r.write_failed || fflush(stdout) != 0) {
-    nx_log_error(NULL, "cannot write the output: %s",
-                 strerror(r.write_failed ? r.write_errno : errno));
+  int write_errno = r.write_failed ? r.write_errno
+                    : fflush(stdout) != 0 ? errno
+                                          : 0;
+  /* A reader that closed the pipe (`| head`) wants no more: a normal end,
+   * quiet, with the status of what was done (pipefail stays happy). A
+   * full disk is an error. */
+  if (write_errno && write_errno != EPIPE) {
+    nx_log_error(NULL, "cannot write the output: %s", strerror(write_errno));
     return EXIT_FAILED;
   }
   if (r.signal) {

@@ -174,7 +174,10 @@ static bool parse_size(const char *s, size_t *out)
   char *end;
   if (!isdigit((unsigned char)*s))
     return false;
+  errno = 0;
   unsigned long long v = strtoull(s, &end, 10);
+  if (errno == ERANGE)
+    return false;
   unsigned long long mult = 1;
   switch (toupper((unsigned char)*end)) {
   case 'K': mult = 1ull << 10; end++; break;
@@ -184,7 +187,9 @@ static bool parse_size(const char *s, size_t *out)
   }
   if (*end == 'i' || *end == 'B')
     end += *end == 'i' && end[1] == 'B' ? 2 : 1;
-  if (*end != '\0' || v == 0 || v > (unsigned long long)SIZE_MAX / mult)
+  /* A quarter of the address space at most: readers size their buffers
+   * as twice the limit plus headroom, which must not wrap. */
+  if (*end != '\0' || v == 0 || v > (unsigned long long)(SIZE_MAX / 4) / mult)
     return false;
   *out = (size_t)(v * mult);
   return true;

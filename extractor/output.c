@@ -96,7 +96,8 @@ static void add_csv_row(struct nx_buf *out, const char *doc_id,
   nx_buf_addc(out, '\n');
 }
 
-void nx_output_document(json_t *doc, enum nx_output_mode mode, bool pretty,
+void nx_output_document(const nx_ruleset *rs, json_t *doc,
+                        enum nx_output_mode mode, bool pretty,
                         struct nx_buf *out)
 {
   size_t flags = pretty ? JSON_INDENT(2) : JSON_COMPACT;
@@ -107,11 +108,8 @@ void nx_output_document(json_t *doc, enum nx_output_mode mode, bool pretty,
   }
   const char *id = json_string_value(json_object_get(doc, "id"));
   const char *type;
-  json_t *list;
-  json_object_foreach(doc, type, list)
-  {
-    if (!json_is_array(list))
-      continue;
+  for (size_t t = 0; (type = nx_ruleset_record_type(rs, t)) != NULL; t++) {
+    json_t *list = json_object_get(doc, type);
     size_t i;
     json_t *rec;
     json_array_foreach(list, i, rec)

@@ -4,6 +4,7 @@
 #define NX_OUTPUT_H
 
 #include "buf.h"
+#include "rules.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -19,8 +20,11 @@ enum nx_output_mode {
 /* The CSV header line (with its newline), for NX_OUTPUT_CSV. */
 const char *nx_output_csv_header(void);
 
-/* Appends the output of one document object to out. */
-void nx_output_document(json_t *doc, enum nx_output_mode mode, bool pretty,
+/* Appends the output of one document object to out. A record is an
+ * element of an array named for one of rs's record types: other arrays
+ * of the object ("authors", --keep fields) are not records. */
+void nx_output_document(const nx_ruleset *rs, json_t *doc,
+                        enum nx_output_mode mode, bool pretty,
                         struct nx_buf *out);
 
 #endif /* NX_OUTPUT_H */

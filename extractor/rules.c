@@ -172,6 +172,14 @@ const nx_wordlist *nx_ruleset_list(const nx_ruleset *rs, const char *name)
   return NULL;
 }
 
+const char *nx_ruleset_record_type(const nx_ruleset *rs, size_t i)
+{
+  for (size_t t = 0; t < rs->ntypes; t++)
+    if (rs->types[t]->written && i-- == 0)
+      return rs->types[t]->name;
+  return NULL;
+}
+
 size_t nx_ruleset_type_index(const nx_ruleset *rs, const char *name)
 {
   for (size_t i = 0; i < rs->ntypes; i++)
@@ -330,15 +338,25 @@ static nx_status add_example(struct reader *rd, struct nx_rule *r,
   if (strcmp(val, "none") == 0)
     return NX_OK;
   json_error_t jerr;
-  ex->expect = json_loads(val, 0, &jerr);
-  if (ex->expect == NULL || !json_is_object(ex->expect)) {
-    json_decref(ex->expect);
-    ex->expect = json_false();
-    return nx_fail(rd->err, NX_ESYNTAX, rd->path, line, 0,
-                   "expect is 'none' or a JSON object: %s",
-                   ex->expect ? jerr.text : "not an object");
+  json_t *v = json_loads(val, 0, &jerr);
+  /* Kept as an array: an example line may give several records. */
+  if (json_is_object(v)) {
+    ex->expect = json_array();
+    json_array_append_new(ex->expect, v);
+    return NX_OK;
   }
-  return NX_OK;
+  bool objects = json_is_array(v) && json_array_size(v) > 0;
+  for (size_t i = 0; objects && i < json_array_size(v); i++)
+    objects = json_is_object(json_array_get(v, i));
+  if (objects) {
+    ex->expect = v;
+    return NX_OK;
+  }
+  json_decref(v);
+  ex->expect = json_false();
+  return nx_fail(rd->err, NX_ESYNTAX, rd->path, line, 0,
+                 "expect is 'none', a JSON object or an array of objects%s%s",
+                 v ? "" : ": ", v ? "" : jerr.text);
 }
 
 static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
@@ -730,6 +748,12 @@ static nx_status add_lists(nx_ruleset *rs, const char *dir,
     for (k = 0; k < rs->nlists; k++)
       if (strcmp(nx_wordlist_name(rs->lists[k]), names[i]) == 0)
         break;
+    if (k < rs->nlists && !nx_wordlist_replaces(wl)) {
+      /* A user's list adds to the built-in one of its name. */
+      st = nx_wordlist_extend(rs->lists[k], wl, err);
+      nx_wordlist_free(wl);
+      continue;
+    }
     if (k < rs->nlists)
       nx_wordlist_free(rs->lists[k]);
     else {

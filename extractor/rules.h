@@ -36,4 +36,8 @@ void nx_ruleset_set_jit(nx_ruleset *rs, bool jit);
  * the last add. Errors name FILE:LINE[:COLUMN]. */
 nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err);
 
+/* The record types a document object holds arrays of, in output order:
+ * the name of the i-th, or NULL past the last. A compiled ruleset only. */
+const char *nx_ruleset_record_type(const nx_ruleset *rs, size_t i);
+
 #endif /* NX_RULES_H */

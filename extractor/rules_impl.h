@@ -56,7 +56,8 @@ struct nx_field {
 
 struct nx_example {
   char *text;
-  json_t *expect; /* NULL: the rule must not match */
+  json_t *expect; /* an array of the records it gives, in any order;
+                     NULL: the rule must not match */
   unsigned line;
 };
 

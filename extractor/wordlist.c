@@ -14,9 +14,12 @@
 #include <utf8proc.h>
 
 struct form {
-  char *text;  /* as written */
-  char *key;   /* folded */
+  char *text;  /* as written, without the '=' of an exact form */
+  char *key;   /* folded; an exact form keeps its case */
   size_t word; /* index of its entry */
+  bool exact;  /* "=GBp": matches only in its own case */
+  char *file;  /* where it was read, for collision reports */
+  unsigned line;
 };
 
 struct nx_wordlist {
@@ -25,18 +28,20 @@ struct nx_wordlist {
   size_t nwords;
   struct form *forms;
   size_t nforms;
+  bool replace;          /* a "!replace" line: replaces a list, not adds */
   struct nx_buf pattern; /* what nx_wordlist_pattern appends, made once */
 };
 
 static void build_pattern(nx_wordlist *wl);
 
-void nx_word_fold(const char *s, size_t len, struct nx_buf *out)
+/* NFKC, without the characters folding ignores; caseless or not. */
+static void fold(const char *s, size_t len, bool caseless, struct nx_buf *out)
 {
   utf8proc_uint8_t *folded = NULL;
-  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s,
-                                    (utf8proc_ssize_t)len, &folded,
-                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                        UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+  utf8proc_ssize_t n = utf8proc_map(
+      (const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &folded,
+      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+          (caseless ? UTF8PROC_CASEFOLD : 0));
   const char *src = n >= 0 ? (const char *)folded : s;
   size_t srclen = n >= 0 ? (size_t)n : len;
   for (size_t i = 0; i < srclen; i++) {
@@ -44,23 +49,70 @@ void nx_word_fold(const char *s, size_t len, struct nx_buf *out)
     if (isspace(c) || c == '-' || c == '.' || c == '\'' || c == '"' ||
         c == '_')
       continue;
-    nx_buf_addc(out, (char)(n >= 0 ? c : tolower(c)));
+    nx_buf_addc(out, (char)(n >= 0 || !caseless ? c : tolower(c)));
   }
   nx_buf_add(out, "", 0);
   free(folded);
 }
 
+void nx_word_fold(const char *s, size_t len, struct nx_buf *out)
+{
+  fold(s, len, true, out);
+}
 
-static void add_form(nx_wordlist *wl, const char *text, size_t word)
+static void add_form(nx_wordlist *wl, const char *text, bool exact,
+                     size_t word, const char *file, unsigned line)
 {
   struct nx_buf key;
   nx_buf_init(&key, 0);
-  nx_word_fold(text, strlen(text), &key);
+  fold(text, strlen(text), !exact, &key);
   wl->forms = xrealloc(wl->forms, (wl->nforms + 1) * sizeof *wl->forms);
-  wl->forms[wl->nforms].text = xstrdup(text);
-  wl->forms[wl->nforms].key = nx_buf_detach(&key, NULL);
-  wl->forms[wl->nforms].word = word;
+  wl->forms[wl->nforms] = (struct form){xstrdup(text),
+                                        nx_buf_detach(&key, NULL),
+                                        word,
+                                        exact,
+                                        xstrdup(file),
+                                        line};
   wl->nforms++;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+  return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Forms i and j would be found for the same text: both exact or both
+ * caseless, with equal keys. An exact form beside a caseless one is what
+ * '=' is for ("=GBp" beside "GBP"). */
+static bool collide(const nx_wordlist *wl, size_t i, size_t j)
+{
+  const struct form *a = &wl->forms[i], *b = &wl->forms[j];
+  if (a->exact != b->exact || strcmp(a->key, b->key) != 0)
+    return false;
+  /* The same entry twice (a user's copy of a built-in line) is harmless. */
+  const struct nx_word *x = &wl->words[a->word], *y = &wl->words[b->word];
+  return a->word != b->word &&
+         !(same_text(x->canon, y->canon) && same_text(x->value, y->value));
+}
+
+/* Reports the first form from 'from' on that a lookup could not tell from
+ * an earlier form of another entry: the lookup would always give the
+ * earlier one ("GBp" pence would be "GBP" pounds). */
+static nx_status check_collisions(const nx_wordlist *wl, size_t from,
+                                  struct nx_error *err)
+{
+  for (size_t i = from; i < wl->nforms; i++)
+    for (size_t j = 0; j < i; j++)
+      if (collide(wl, i, j))
+        return nx_fail(err, NX_ESYNTAX, wl->forms[i].file, wl->forms[i].line,
+                       0,
+                       "'%s' is '%s' (%s:%u) once case, spaces and "
+                       "punctuation are folded: one entry's forms go on "
+                       "one line, and '=%s' matches only as written",
+                       wl->forms[i].text, wl->forms[j].text,
+                       wl->forms[j].file, wl->forms[j].line,
+                       wl->forms[i].text);
+  return NX_OK;
 }
 
 /* Parses "A | B | C => value" into a new entry. */
@@ -85,9 +137,12 @@ static nx_status add_line(nx_wordlist *wl, char *line, const char *path,
     if (bar)
       *bar = '\0';
     char *t = nx_str_trim(form);
+    bool exact = *t == '=';
+    if (exact)
+      t = nx_str_trim(t + 1);
     if (*t == '\0')
       return nx_fail(err, NX_ESYNTAX, path, lineno, 0, "empty form");
-    add_form(wl, t, word);
+    add_form(wl, t, exact, word, path, lineno);
     if (wl->words[word].canon == NULL)
       wl->words[word].canon = wl->forms[wl->nforms - 1].text;
     form = bar ? bar + 1 : NULL;
@@ -119,12 +174,17 @@ nx_status nx_wordlist_load(const char *path, const char *name,
     char *t = nx_str_trim(line);
     if (*t == '\0' || *t == '#')
       continue;
-    st = add_line(wl, t, path, lineno, err);
+    if (strcmp(t, "!replace") == 0)
+      wl->replace = true;
+    else
+      st = add_line(wl, t, path, lineno, err);
   }
   free(line);
   fclose(f);
   if (st == NX_OK && wl->nwords == 0)
     st = nx_fail(err, NX_ESYNTAX, path, 0, 0, "list has no entries");
+  if (st == NX_OK)
+    st = check_collisions(wl, 0, err);
   if (st != NX_OK) {
     nx_wordlist_free(wl);
     return st;
@@ -141,6 +201,7 @@ void nx_wordlist_free(nx_wordlist *wl)
   for (size_t i = 0; i < wl->nforms; i++) {
     free(wl->forms[i].text);
     free(wl->forms[i].key);
+    free(wl->forms[i].file);
   }
   for (size_t i = 0; i < wl->nwords; i++)
     free((char *)wl->words[i].value);
@@ -156,6 +217,62 @@ const char *nx_wordlist_name(const nx_wordlist *wl)
   return wl->name;
 }
 
+bool nx_wordlist_replaces(const nx_wordlist *wl)
+{
+  return wl->replace;
+}
+
+/* A form of wl written as f, of an entry like w: f adds nothing. */
+static const struct form *have_form(const nx_wordlist *wl,
+                                    const struct form *f,
+                                    const struct nx_word *w)
+{
+  for (size_t i = 0; i < wl->nforms; i++) {
+    const struct form *g = &wl->forms[i];
+    const struct nx_word *v = &wl->words[g->word];
+    if (g->exact == f->exact && strcmp(g->text, f->text) == 0 &&
+        same_text(v->canon, w->canon) && same_text(v->value, w->value))
+      return g;
+  }
+  return NULL;
+}
+
+nx_status nx_wordlist_extend(nx_wordlist *wl, const nx_wordlist *more,
+                             struct nx_error *err)
+{
+  size_t forms = wl->nforms;
+  for (size_t w = 0; w < more->nwords; w++) {
+    const struct nx_word *mw = &more->words[w];
+    const char *canon = NULL;
+    size_t word = (size_t)-1;
+    /* A line the list already has (the same list added twice, a copy of
+     * the built-in file) adds only the forms it lacks. */
+    for (size_t i = 0; i < more->nforms; i++) {
+      const struct form *f = &more->forms[i];
+      if (f->word != w)
+        continue;
+      const struct form *dup = have_form(wl, f, mw);
+      if (dup == NULL) {
+        if (word == (size_t)-1) {
+          word = wl->nwords++;
+          wl->words = xrealloc(wl->words, wl->nwords * sizeof *wl->words);
+          wl->words[word] =
+              (struct nx_word){NULL, mw->value ? xstrdup(mw->value) : NULL};
+        }
+        add_form(wl, f->text, f->exact, word, f->file, f->line);
+      }
+      if (canon == NULL)
+        canon = dup ? dup->text : wl->forms[wl->nforms - 1].text;
+    }
+    if (word != (size_t)-1)
+      wl->words[word].canon = canon;
+  }
+  nx_status st = check_collisions(wl, forms, err);
+  nx_buf_free(&wl->pattern);
+  build_pattern(wl);
+  return st;
+}
+
 size_t nx_wordlist_nforms(const nx_wordlist *wl)
 {
   return wl->nforms;
@@ -169,12 +286,18 @@ const char *nx_wordlist_form(const nx_wordlist *wl, size_t i)
 const struct nx_word *nx_wordlist_find(const nx_wordlist *wl, const char *s,
                                        size_t len)
 {
+  /* An exact form first: "GBp" is pence though "GBP" folds the same. */
   struct nx_buf key;
   nx_buf_init(&key, 0);
-  nx_word_fold(s, len, &key);
+  fold(s, len, false, &key);
   const struct nx_word *found = NULL;
   for (size_t i = 0; i < wl->nforms && !found; i++)
-    if (strcmp(wl->forms[i].key, key.data) == 0)
+    if (wl->forms[i].exact && strcmp(wl->forms[i].key, key.data) == 0)
+      found = &wl->words[wl->forms[i].word];
+  nx_buf_clear(&key);
+  fold(s, len, true, &key);
+  for (size_t i = 0; i < wl->nforms && !found; i++)
+    if (!wl->forms[i].exact && strcmp(wl->forms[i].key, key.data) == 0)
       found = &wl->words[wl->forms[i].word];
   nx_buf_free(&key);
   return found;
@@ -330,13 +453,28 @@ static void build_pattern(nx_wordlist *wl)
   struct form *sorted = xmalloc(wl->nforms * sizeof *sorted);
   memcpy(sorted, wl->forms, wl->nforms * sizeof *sorted);
   qsort(sorted, wl->nforms, sizeof *sorted, longer_first);
+  /* Exact forms apart, flat and case-sensitive even inside (?i), tried
+   * before the tree of the others. */
   const char **forms = xmalloc(wl->nforms * sizeof *forms);
+  size_t nexact = 0, n = 0;
   for (size_t i = 0; i < wl->nforms; i++)
-    forms[i] = sorted[i].text;
+    if (sorted[i].exact)
+      forms[nexact++] = sorted[i].text;
   struct nx_buf *out = &wl->pattern;
   nx_buf_init(out, 0);
   nx_buf_adds(out, "(?:");
-  add_node(out, forms, wl->nforms, 0);
+  if (nexact) {
+    nx_buf_adds(out, "(?-i:");
+    add_flat(out, forms, nexact, 0);
+    nx_buf_addc(out, ')');
+  }
+  for (size_t i = 0; i < wl->nforms; i++)
+    if (!sorted[i].exact)
+      forms[n++] = sorted[i].text;
+  if (nexact && n)
+    nx_buf_addc(out, '|');
+  if (n)
+    add_node(out, forms, n, 0);
   nx_buf_addc(out, ')');
   free(forms);
   free(sorted);

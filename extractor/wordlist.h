@@ -3,7 +3,11 @@
  * A list file has one entry per line: "Canonical | alias | alias => value"
  * ('#' starts a comment line). Patterns use a list as an alternation of
  * every form; field expressions look matched text up in it, with case,
- * white space, hyphens, dots and quotes folded away. */
+ * white space, hyphens, dots and quotes folded away. A form written
+ * "=GBp" keeps its case, in lookups and patterns alike; two forms of
+ * different entries that a lookup cannot tell apart are a load error. A
+ * "!replace" line says the list replaces a list of the same name rather
+ * than adding to it. */
 #ifndef NX_WORDLIST_H
 #define NX_WORDLIST_H
 
@@ -26,7 +30,17 @@ void nx_wordlist_free(nx_wordlist *wl); /* NULL is a no-op */
 
 const char *nx_wordlist_name(const nx_wordlist *wl);
 
-/* The entry one of whose forms folds to the same as s[0, len), or NULL. */
+/* True when the file said "!replace". */
+bool nx_wordlist_replaces(const nx_wordlist *wl);
+
+/* Adds the entries of 'more' after those of wl (a user's list extending
+ * a built-in one). Fails, naming more's file and line, when one of its
+ * forms cannot be told from one of wl's. */
+nx_status nx_wordlist_extend(nx_wordlist *wl, const nx_wordlist *more,
+                             struct nx_error *err);
+
+/* The entry one of whose forms folds to the same as s[0, len), or NULL;
+ * an exact form that s equals in case first. */
 const struct nx_word *nx_wordlist_find(const nx_wordlist *wl, const char *s,
                                        size_t len);
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void out_of_memory(void)
+_Noreturn void nx_out_of_memory(void)
 {
   fputs("newsextract: out of memory\n", stderr);
   abort();
@@ -15,7 +15,7 @@ void *xmalloc(size_t size)
 {
   void *p = malloc(size ? size : 1);
   if (p == NULL)
-    out_of_memory();
+    nx_out_of_memory();
   return p;
 }
 
@@ -23,7 +23,7 @@ void *xcalloc(size_t n, size_t size)
 {
   void *p = calloc(n ? n : 1, size ? size : 1);
   if (p == NULL)
-    out_of_memory();
+    nx_out_of_memory();
   return p;
 }
 
@@ -31,7 +31,7 @@ void *xrealloc(void *p, size_t size)
 {
   void *q = realloc(p, size ? size : 1);
   if (q == NULL)
-    out_of_memory();
+    nx_out_of_memory();
   return q;
 }
 

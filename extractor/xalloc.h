@@ -12,4 +12,7 @@ void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t len); /* always NUL-terminated */
 
+/* The same end for an allocation made elsewhere (PCRE2's contexts). */
+_Noreturn void nx_out_of_memory(void);
+
 #endif /* NX_XALLOC_H */

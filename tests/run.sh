@@ -37,12 +37,21 @@ suite_unit() {
   for t in "$BUILD"/tests/test_*; do
     [ -x "$t" ] || continue
     out=$("$t" 2>&1)
+    rc=$?
+    bad=0
     while IFS= read -r line; do
       case "$line" in
         "ok - "*) pass "${t##*/}: ${line#ok - }" ;;
-        "not ok - "*) fail "${t##*/}: ${line#not ok - }" ;;
+        "not ok - "*) fail "${t##*/}: ${line#not ok - }"; bad=1 ;;
       esac
     done <<<"$out"
+    # The binary's own verdict counts too: a crash or a sanitizer report
+    # after the last "ok" is a failure, and so is a run that checked nothing.
+    if [ "$rc" != "$bad" ]; then
+      fail "${t##*/} exits with status $rc" "$(grep -v '^ok - ' <<<"$out" | tail -20)"
+    elif ! grep -q '^ok - ' <<<"$out"; then
+      fail "${t##*/} reports no check" "$(tail -20 <<<"$out")"
+    fi
   done
 }
 
@@ -50,17 +59,32 @@ suite_rules() {
   suite "rule examples (newsextract --check-rules)"
   # Each example is a test: the summary gives the passes, and every failure
   # is reported as "FILE:LINE: rule NAME: example ..." with two detail lines.
+  # The examples count once: a rerun on another build (LABEL) is one test
+  # that passes when they all pass again, plus a failure per example that
+  # does not.
   "$NX" --check-rules >"$tmp/rules.out" 2>&1
-  ok_n=$(sed -n 's/^check-rules: .* examples: \([0-9]*\) passed.*/\1/p' "$tmp/rules.out")
+  rc=$?
+  ok_n=$(sed -n 's/^check-rules: .* examples: \([0-9]*\) passed, [0-9]* failed.*/\1/p' "$tmp/rules.out")
+  bad_n=$(sed -n 's/^check-rules: .* examples: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$tmp/rules.out")
   if [ -z "$ok_n" ]; then
-    fail "rules/ load and compile" "$(cat "$tmp/rules.out")"
-  else
+    # No summary: the rules did not load, or the run died before its
+    # output was flushed (a sanitizer's report at exit).
+    fail "--check-rules gives no summary (exit status $rc)" "$(head -40 "$tmp/rules.out")"
+    return
+  fi
+  if [ -z "$LABEL" ]; then
     passed=$((passed + ok_n))
     echo "ok - $ok_n rule examples pass"
-    while IFS= read -r line; do
-      fail "rule example ${line%%: example*}" "$(grep -F -A2 -- "$line" "$tmp/rules.out" | tail -2)"
-    done < <(grep -E '^[^ ].*:[0-9]+: (rule|cut) .*: example ' "$tmp/rules.out")
+  elif [ "$bad_n" = 0 ]; then
+    pass "$ok_n rule examples pass again"
   fi
+  while IFS= read -r line; do
+    fail "rule example ${line%%: example*}" "$(grep -F -A2 -- "$line" "$tmp/rules.out" | tail -2)"
+  done < <(grep -E '^[^ ].*:[0-9]+: (rule|cut) .*: example ' "$tmp/rules.out")
+  # 1 when an example failed, else 0; anything else (a sanitizer's 99, a
+  # crash) fails though every example passed.
+  want=$([ "$bad_n" = 0 ] && echo 0 || echo 1)
+  [ "$rc" = "$want" ] || fail "--check-rules exits with status $rc, want $want" "$(grep -v -E '^(/|  |check-rules:)' "$tmp/rules.out" | head -30)"
 }
 
 suite_golden() {
@@ -71,17 +95,23 @@ suite_golden() {
       fail "$f: no $want (run make golden and review it)"
       continue
     fi
+    # Exit status 0 too: a crash or a sanitizer report after the right
+    # output is a failure.
     "$NX" --pretty "$f" >"$tmp/got.json" 2>"$tmp/err"
-    if diff -u "$want" "$tmp/got.json" >"$tmp/diff"; then
-      pass "$f matches its golden output"
-    else
+    rc=$?
+    if ! diff -u "$want" "$tmp/got.json" >"$tmp/diff"; then
       fail "$f differs from $want" "$(cat "$tmp/diff")"
+    elif [ "$rc" != 0 ]; then
+      fail "$f exits with status $rc" "$(head -30 "$tmp/err")"
+    else
+      pass "$f matches its golden output"
     fi
-    "$NX" "$f" >"$tmp/line.json" 2>/dev/null
-    if [ "$(wc -l <"$tmp/line.json")" = 1 ] && json_lines_ok "$tmp/line.json"; then
+    "$NX" "$f" >"$tmp/line.json" 2>"$tmp/err"
+    rc=$?
+    if [ "$rc" = 0 ] && [ "$(wc -l <"$tmp/line.json")" = 1 ] && json_lines_ok "$tmp/line.json"; then
       pass "$f gives one valid JSON line"
     else
-      fail "$f gives one valid JSON line"
+      fail "$f gives one valid JSON line (exit status $rc)" "$(head -30 "$tmp/err")"
     fi
   done
 }
@@ -99,7 +129,11 @@ suite_errors() {
     if [ -f "$c/stderr" ] && ! diff -u "$c/stderr" "$tmp/err" >"$tmp/d"; then
       problems+="stderr differs:"$'\n'"$(cat "$tmp/d")"$'\n'
     fi
-    if [ -f "$c/stdout" ] && ! cmp -s "$c/stdout" "$tmp/out"; then
+    # Every case states its stdout (an empty file: nothing), so a binary
+    # that prints nothing at all cannot pass a case that wants a document.
+    if [ ! -f "$c/stdout" ]; then
+      problems+="no $c/stdout: every case says what it prints"$'\n'
+    elif ! cmp -s "$c/stdout" "$tmp/out"; then
       problems+="stdout differs:"$'\n'"$(diff -u "$c/stdout" "$tmp/out" | head -20)"$'\n'
     fi
     if ! grep -qE -- '--(text|check-rules|explain)' "$c/cmd" && ! json_lines_ok "$tmp/out" 2>"$tmp/j"; then
@@ -113,9 +147,11 @@ suite_fuzz() {
   suite "fuzz replays (tests/fuzz: seeds and past crashes)"
   # The document seeds through the binary too: whatever they hold, every
   # line printed is valid JSON in valid UTF-8.
-  "$NX" -j1 tests/fuzz/corpus/document/* tests/fuzz/crashes/document/* >"$tmp/seeds.jsonl" 2>/dev/null
-  if json_lines_ok "$tmp/seeds.jsonl"; then pass "fuzz document seeds give valid JSON Lines"
-  else fail "fuzz document seeds give valid JSON Lines"; fi
+  # Some seeds are bad inputs (exit 1); a crash or a sanitizer's 99 fails.
+  "$NX" -j1 tests/fuzz/corpus/document/* tests/fuzz/crashes/document/* >"$tmp/seeds.jsonl" 2>"$tmp/seeds.err"
+  rc=$?
+  if [ "$rc" -le 1 ] && json_lines_ok "$tmp/seeds.jsonl"; then pass "fuzz document seeds give valid JSON Lines"
+  else fail "fuzz document seeds give valid JSON Lines (exit status $rc)" "$(grep -v '^newsextract: ' "$tmp/seeds.err" | head -30)"; fi
   for t in "$BUILD"/fuzz/fuzz_*; do
     [ -x "$t" ] || continue
     name=${t##*/fuzz_}
@@ -176,6 +212,15 @@ suite_valgrind() {
     fi
   done
 }
+
+# `tests/run.sh rules errors` runs only those suites, on $BUILD: for
+# iterating; `make check` runs them all.
+if [ $# -gt 0 ]; then
+  for s in "$@"; do "suite_$s"; done
+  echo "$passed passed, $failed failed, $skipped skipped"
+  [ "$failed" -eq 0 ]
+  exit
+fi
 
 suite_unit
 suite_rules

@@ -23,3 +23,20 @@ sed -i 's/\^(?i:read\\h+more):/^(?i:(read)\\h+more):/' "$dir/cuts.rules"
 grep -q '(read)' "$dir/cuts.rules"
 got=$("$NX" --no-default-rules --rules "$dir/cuts.rules" --text "$dir/doc.txt")
 [ "$got" = "$want" ] || { echo "with a capturing cut: got [$got]"; exit 1; }
+# The built-in copyright cut ends the article at "(c) 2025 ...", not at the
+# third item of an enumeration (issue 13 item 11): the items after it and
+# the record in it stay.
+printf '%s\n\n' 'Acme Corp (NYSE: ACME) said on Monday:' \
+  '(a) revenue rose 4%;' '(b) margins held;' \
+  '(c) Needham raised its price target on Acme Corp to $40 from $35;' \
+  '(d) the dividend is unchanged.' '(c) 2025 Ledger Street Media' 'Subscribe now.' >"$dir/enum.txt"
+got=$("$NX" --text "$dir/enum.txt")
+case "$got" in
+*"(c) Needham raised"*"(d) the dividend is unchanged."*) ;;
+*) echo "an enumerated (c) item cut the article: [$got]"; exit 1 ;;
+esac
+case "$got" in
+*"Ledger Street"* | *"Subscribe"*) echo "the copyright line did not end the article: [$got]"; exit 1 ;;
+esac
+n=$("$NX" "$dir/enum.txt" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)["price_targets"]))')
+[ "$n" = 1 ] || { echo "the (c) item's price target: $n records"; exit 1; }

@@ -1,6 +1,7 @@
 /* test_values.c: numbers, money, units. */
 #include "harness.h"
 
+#include "testlist.h"
 #include "values.h"
 
 #include <stdio.h>
@@ -14,19 +15,10 @@ static double number(const char *s)
   return v;
 }
 
-/* A list written to a temporary file, as rule directories hold them. */
 static nx_wordlist *list(const char *name, const char *body)
 {
-  char path[] = "/tmp/nx-test-list-XXXXXX";
-  int fd = mkstemp(path);
-  if (fd < 0 || write(fd, body, strlen(body)) < 0)
-    return NULL;
-  close(fd);
-  nx_wordlist *wl = NULL;
   struct nx_error err;
-  nx_wordlist_load(path, name, &wl, &err);
-  unlink(path);
-  return wl;
+  return test_list(name, body, &err);
 }
 
 int main(void)

@@ -7,6 +7,7 @@
 #include "harness.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include "testlist.h"
 #include "wordlist.h"
 
 #include <pcre2.h>
@@ -98,8 +99,82 @@ static long match_end(pcre2_code *re, const char *text, size_t at,
   return rc < 0 ? -1 : (long)pcre2_get_ovector_pointer(md)[1];
 }
 
+static nx_wordlist *load_text(const char *text, struct nx_error *err)
+{
+  return test_list("t", text, err);
+}
+
+static const char *value_of(const nx_wordlist *wl, const char *s)
+{
+  const struct nx_word *w = nx_wordlist_find(wl, s, strlen(s));
+  return w ? (w->value ? w->value : w->canon) : "(none)";
+}
+
+/* Issue 13 items 9 and 10: exact forms, collisions, extending. */
+static void test_exact_and_extend(void)
+{
+  struct nx_error err;
+  nx_wordlist *wl =
+      load_text("# currencies\n\u00a3 | GBP | pounds => GBP\n"
+                "p | pence | =GBp | GBX => GBX\n",
+                &err);
+  OK(wl != NULL, "an exact form beside a caseless one loads");
+  STR_EQ(value_of(wl, "GBp"), "GBX", "'GBp' is pence: the exact form wins");
+  STR_EQ(value_of(wl, "GBP"), "GBP", "'GBP' is pounds");
+  STR_EQ(value_of(wl, "gbp"), "GBP", "'gbp' folds to pounds");
+  STR_EQ(value_of(wl, "Pence"), "GBX", "caseless forms stay caseless");
+  struct nx_buf pat;
+  nx_buf_init(&pat, 0);
+  nx_wordlist_pattern(wl, &pat);
+  pcre2_code *re = compile(pat.data, 1);
+  pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+  OK(re && match_end(re, "GBp", 0, md) == 3 &&
+         match_end(re, "gBp", 0, md) == 3 && match_end(re, "GBP", 0, md) == 3,
+     "in (?i) the pattern still finds the caseless forms");
+  nx_wordlist_free(wl);
+  pcre2_code_free(re);
+  nx_buf_free(&pat);
+
+  wl = load_text("GBP | pounds => GBP\npence | GBp => GBX\n", &err);
+  OK(wl == NULL && err.line == 2 && strstr(err.text, "'GBp' is 'GBP'"),
+     "forms of two entries that fold alike are a load error at the second");
+  if (wl == NULL)
+    printf("# %s\n", err.text);
+  nx_wordlist_free(wl);
+  wl = load_text("sign up | signup\n", &err);
+  OK(wl != NULL, "forms of one entry may fold alike");
+  nx_wordlist_free(wl);
+
+  nx_wordlist *base = load_text("Needham | Needham & Co\nJefferies\n", &err);
+  nx_wordlist *more =
+      load_text("Jefferies\nNuvama | Nuvama Institutional Equities\n", &err);
+  OK(base && more && !nx_wordlist_replaces(more) &&
+         nx_wordlist_extend(base, more, &err) == NX_OK,
+     "a list extends another; a line both have is no collision");
+  STR_EQ(value_of(base, "Needham & Co"), "Needham", "the first list's entry");
+  STR_EQ(value_of(base, "Nuvama Institutional Equities"), "Nuvama",
+         "the second list's entry");
+  OK(nx_wordlist_nforms(base) == 5, "the shared line is added once");
+  nx_wordlist_pattern(base, &pat);
+  OK(strstr(pat.data, "uvama") != NULL, "the pattern has the new forms");
+  nx_buf_free(&pat);
+  nx_wordlist_free(more);
+  more = load_text("needham => X\n", &err);
+  OK(more && nx_wordlist_extend(base, more, &err) == NX_ESYNTAX &&
+         strstr(err.text, "'needham' is 'Needham'"),
+     "an extension that collides with the list is an error");
+  nx_wordlist_free(more);
+  more = load_text("!replace\nNuvama\n", &err);
+  OK(more && nx_wordlist_replaces(more) && nx_wordlist_nforms(more) == 1,
+     "'!replace' marks a list that replaces, and is no entry");
+  nx_wordlist_free(more);
+  nx_wordlist_free(base);
+  pcre2_match_data_free(md);
+}
+
 int main(void)
 {
+  test_exact_and_extend();
   int lists = 0, differ = 0, bad_compile = 0;
   for (int round = 0; round < 300; round++) {
     char path[] = "/tmp/nx-test-wordlist-XXXXXX";
@@ -112,9 +187,11 @@ int main(void)
       char form[64];
       random_form(form, sizeof form);
       forms[i] = strdup(form);
+      /* One entry: forms of different entries may not fold alike. */
+      nx_buf_adds(&file, i ? " | " : "");
       nx_buf_adds(&file, form);
-      nx_buf_addc(&file, '\n');
     }
+    nx_buf_addc(&file, '\n');
     if (fd < 0 || write(fd, file.data, file.len) < 0)
       return 1;
     close(fd);
