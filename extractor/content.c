@@ -62,6 +62,7 @@ struct nx_content {
   const struct nx_node **roots;
   size_t nroots;
   bool relaxed;
+  bool widened; /* no unlikely cuts, no class hints (nx_content_widen) */
 };
 
 /* The index of a measured element. */
@@ -285,7 +286,7 @@ static const nx_tagset unlikely_tags = {
  * it, and less than half of the page's text. */
 static bool unlikely(const struct nx_content *c, const struct node *nd)
 {
-  if (nd->x == c->body || nd->good)
+  if (c->widened || nd->x == c->body || nd->good)
     return false;
   size_t body_text = c->v[0].raw_text;
   if (nd->raw_text * 2 > body_text)
@@ -328,7 +329,7 @@ static void leave(struct nx_content *c, size_t i, unsigned *link_depth)
 
 /* Keeps what the first pass learnt (the hints, and the totals as raw_*)
  * and clears the rest, so nodes the second pass does not reach stay dead. */
-static void reset(struct nx_content *c)
+static void reset(struct nx_content *c, bool first)
 {
   for (size_t i = 0; i < c->n; i++) {
     struct node keep = c->v[i];
@@ -336,11 +337,11 @@ static void reset(struct nx_content *c)
     memset(nd, 0, sizeof *nd);
     nd->x = keep.x;
     nd->parent = keep.parent;
-    nd->weight = keep.weight;
+    nd->weight = c->widened ? 0 : keep.weight;
     nd->good = keep.good;
     nd->bad = keep.bad;
-    nd->raw_text = keep.text;
-    nd->raw_marks = keep.marks;
+    nd->raw_text = first ? keep.text : keep.raw_text;
+    nd->raw_marks = first ? keep.marks : keep.raw_marks;
   }
 }
 
@@ -663,6 +664,17 @@ static bool choose_parts(struct nx_content *c, size_t top)
   return false;
 }
 
+
+/* The second measuring pass, the scores and the choice of roots. */
+static void analyse(struct nx_content *c)
+{
+  measure(c, false);
+  score(c);
+  size_t top = top_candidate(c);
+  if (!choose_parts(c, top))
+    choose(c, top);
+}
+
 nx_hints *nx_hints_new(const nx_ruleset *rs)
 {
   nx_hints *h = xcalloc(1, sizeof *h);
@@ -690,12 +702,8 @@ nx_content *nx_content_new(const struct nx_node *body, nx_hints *hints)
   c->body = body;
   c->h = hints ? hints : &no_hints;
   measure(c, true);
-  reset(c);
-  measure(c, false);
-  score(c);
-  size_t top = top_candidate(c);
-  if (!choose_parts(c, top))
-    choose(c, top);
+  reset(c, true);
+  analyse(c);
   return c;
 }
 
@@ -725,12 +733,29 @@ void nx_content_relax(nx_content *c)
   c->relaxed = true;
 }
 
+void nx_content_widen(nx_content *c)
+{
+  c->widened = true;
+  c->relaxed = false;
+  c->nroots = 0;
+  reset(c, false);
+  analyse(c);
+}
+
 static const nx_tagset cleaned_tags = {
     [NX_TAG_DIV] = 1,    [NX_TAG_SECTION] = 1, [NX_TAG_TABLE] = 1,
     [NX_TAG_UL] = 1,     [NX_TAG_OL] = 1,      [NX_TAG_DL] = 1,
     [NX_TAG_FORM] = 1,   [NX_TAG_ASIDE] = 1,   [NX_TAG_FIGURE] = 1,
     [NX_TAG_HEADER] = 1, [NX_TAG_FOOTER] = 1,  [NX_TAG_NAV] = 1,
     [NX_TAG_CENTER] = 1};
+
+/* A paragraph or more of text with few links: after nx_content_widen, a
+ * block with a boilerplate class that holds prose stays (a page builder's
+ * "widget" that is the story), while one without (a related list) goes. */
+static bool holds_prose(const struct node *nd)
+{
+  return nd->paras > 0 && nd->text >= 200 && link_density(nd) < 0.25;
+}
 
 /* Readability's conditional cleaning: a block inside the article goes
  * when its class says boilerplate, or, with fewer than ten commas, when
@@ -753,7 +778,7 @@ bool nx_content_drops(const nx_content *c, const struct nx_node *x)
   if (nd->text > 0 && nd->text < 200 && nd->link * 10 >= nd->text * 9 &&
       nx_dom_is_block(x))
     return true; /* a teaser: a block that is nothing but a link */
-  if (nd->bad && !nd->good)
+  if (nd->bad && !nd->good && !(c->widened && holds_prose(nd)))
     return true;
   if (!nx_dom_in(x, cleaned_tags))
     return false;
