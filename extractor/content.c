@@ -757,9 +757,37 @@ static bool holds_prose(const struct node *nd)
   return nd->paras > 0 && nd->text >= 200 && link_density(nd) < 0.25;
 }
 
+/* A table whose links name the rows' subjects: at least two rows, and
+ * three in five of them hold text besides their links (a company linked
+ * to its quote page beside its figures). A table of nothing but links is
+ * navigation; this one is data, whatever its link density. Nested tables
+ * are not looked into. */
+static bool is_data_table(const struct nx_content *c,
+                          const struct nx_node *table)
+{
+  unsigned rows = 0, data = 0;
+  for (const struct nx_node *n = nx_dom_next(table, table, true); n;) {
+    bool into = n->type == NX_NODE_ELEMENT && !nx_dom_is(n, NX_TAG_TABLE);
+    if (n->type == NX_NODE_ELEMENT && nx_dom_is(n, NX_TAG_TR) &&
+        measured(c, n)) {
+      const struct node *r = &c->v[index_of(c, n)];
+      if (r->alive && r->text) {
+        rows++;
+        data += r->text >= r->link + 3;
+      }
+      into = false;
+    }
+    n = nx_dom_next(table, n, into);
+  }
+  return rows >= 2 && data * 5 >= rows * 3;
+}
+
 /* Readability's conditional cleaning: a block inside the article goes
  * when its class says boilerplate, or, with fewer than ten commas, when
- * it is mostly links, mostly inputs, mostly images, or a scrap of text. */
+ * it is mostly links, mostly inputs, mostly images, or a scrap of text.
+ * Links are weighed by what they are: a table of data whose rows link
+ * their subjects stays, and so does a block with 200 characters of text
+ * besides its links (a feed item's linked headline over its body). */
 bool nx_content_drops(const nx_content *c, const struct nx_node *x)
 {
   if (x->type != NX_NODE_ELEMENT || !measured(c, x))
@@ -789,7 +817,9 @@ bool nx_content_drops(const nx_content *c, const struct nx_node *x)
     return true;
   if (nd->text < 25 && (nd->imgs == 0 || nd->imgs > 2))
     return true;
-  if (nd->weight < 25 && ld > (nd->quotes ? 0.5 : 0.2))
+  if (nd->weight < 25 && ld > (nd->quotes ? 0.5 : 0.2) &&
+      !(nx_dom_is(x, NX_TAG_TABLE) && is_data_table(c, x)) &&
+      !(ld < 0.5 && nd->text - nd->link >= 200 && nd->paras > 0))
     return true; /* an embedded post quotes its links: allow more */
   if (nd->weight >= 25 && ld > 0.5)
     return true;
