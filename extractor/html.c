@@ -229,20 +229,21 @@ static nx_status copy_paragraphs(const struct nx_paragraphs *from,
 /* The article: the chosen roots minus what content.c drops. When that
  * comes out as a scrap of a page that has far more text, cleaning went
  * wrong (a page built without paragraphs, say), so the roots are taken
- * whole. When it is still short (under 500 bytes), the article is chosen
- * again without cuts or class hints (Readability's retry: the story may
- * sit in a block whose class reads as a widget), and the longer wins. */
+ * whole. When it is still short (under 1000 bytes), the article is
+ * chosen again without cuts or class hints (Readability's retry: the story
+ * may sit in a block whose class reads as a widget), and that choice wins
+ * when it gives twice the text. */
 static nx_status add_article(const struct nx_node *body, nx_hints *hints,
                              struct nx_paragraphs *ps)
 {
   nx_content *c = nx_content_new(body, hints);
   nx_status st = walk_roots(c, ps);
-  if (st == NX_OK && text_since(ps, 0) < 500) {
+  if (st == NX_OK && text_since(ps, 0) < 1000) {
     struct nx_paragraphs wide;
     nx_paragraphs_init(&wide, ps->bytes.max);
     nx_content_widen(c);
     st = walk_roots(c, &wide);
-    if (st == NX_OK && text_since(&wide, 0) > text_since(ps, 0))
+    if (st == NX_OK && text_since(&wide, 0) > 2 * text_since(ps, 0))
       st = copy_paragraphs(&wide, ps);
     nx_paragraphs_free(&wide);
   }
