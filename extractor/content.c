@@ -281,6 +281,12 @@ static const nx_tagset unlikely_tags = {
     [NX_TAG_NAV] = 1,    [NX_TAG_ASIDE] = 1, [NX_TAG_FOOTER] = 1,
     [NX_TAG_HEADER] = 1, [NX_TAG_FORM] = 1,  [NX_TAG_MENU] = 1};
 
+/* A subheading's class or id is an anchor ("nav_the_next_part"), not a
+ * verdict on its text: the hints neither cut nor drop one. */
+static const nx_tagset subheads = {[NX_TAG_H2] = 1, [NX_TAG_H3] = 1,
+                                   [NX_TAG_H4] = 1, [NX_TAG_H5] = 1,
+                                   [NX_TAG_H6] = 1};
+
 /* True when the element is boilerplate by its tag, role or class and
  * cannot hold the article: it has no content hint, no main marker under
  * it, and less than half of the page's text. */
@@ -295,7 +301,7 @@ static bool unlikely(const struct nx_content *c, const struct node *nd)
     return true;
   if (nd->raw_marks & MARK_MAIN)
     return false;
-  if (nx_dom_is(nd->x, NX_TAG_A))
+  if (nx_dom_is(nd->x, NX_TAG_A) || nx_dom_in(nd->x, subheads))
     return false;
   return nd->bad || nx_dom_attr_in(nd->x, "role", unlikely_roles);
 }
@@ -806,7 +812,8 @@ bool nx_content_drops(const nx_content *c, const struct nx_node *x)
   if (nd->text > 0 && nd->text < 200 && nd->link * 10 >= nd->text * 9 &&
       nx_dom_is_block(x))
     return true; /* a teaser: a block that is nothing but a link */
-  if (nd->bad && !nd->good && !(c->widened && holds_prose(nd)))
+  if (nd->bad && !nd->good && !nx_dom_in(x, subheads) &&
+      !(c->widened && holds_prose(nd)))
     return true;
   if (!nx_dom_in(x, cleaned_tags))
     return false;
