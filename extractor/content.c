@@ -62,6 +62,7 @@ struct nx_content {
   const struct nx_node **roots;
   size_t nroots;
   bool relaxed;
+  bool widened; /* no unlikely cuts, no class hints (nx_content_widen) */
 };
 
 /* The index of a measured element. */
@@ -280,12 +281,18 @@ static const nx_tagset unlikely_tags = {
     [NX_TAG_NAV] = 1,    [NX_TAG_ASIDE] = 1, [NX_TAG_FOOTER] = 1,
     [NX_TAG_HEADER] = 1, [NX_TAG_FORM] = 1,  [NX_TAG_MENU] = 1};
 
+/* A subheading's class or id is an anchor ("nav_the_next_part"), not a
+ * verdict on its text: the hints neither cut nor drop one. */
+static const nx_tagset subheads = {[NX_TAG_H2] = 1, [NX_TAG_H3] = 1,
+                                   [NX_TAG_H4] = 1, [NX_TAG_H5] = 1,
+                                   [NX_TAG_H6] = 1};
+
 /* True when the element is boilerplate by its tag, role or class and
  * cannot hold the article: it has no content hint, no main marker under
  * it, and less than half of the page's text. */
 static bool unlikely(const struct nx_content *c, const struct node *nd)
 {
-  if (nd->x == c->body || nd->good)
+  if (c->widened || nd->x == c->body || nd->good)
     return false;
   size_t body_text = c->v[0].raw_text;
   if (nd->raw_text * 2 > body_text)
@@ -294,7 +301,7 @@ static bool unlikely(const struct nx_content *c, const struct node *nd)
     return true;
   if (nd->raw_marks & MARK_MAIN)
     return false;
-  if (nx_dom_is(nd->x, NX_TAG_A))
+  if (nx_dom_is(nd->x, NX_TAG_A) || nx_dom_in(nd->x, subheads))
     return false;
   return nd->bad || nx_dom_attr_in(nd->x, "role", unlikely_roles);
 }
@@ -328,7 +335,7 @@ static void leave(struct nx_content *c, size_t i, unsigned *link_depth)
 
 /* Keeps what the first pass learnt (the hints, and the totals as raw_*)
  * and clears the rest, so nodes the second pass does not reach stay dead. */
-static void reset(struct nx_content *c)
+static void reset(struct nx_content *c, bool first)
 {
   for (size_t i = 0; i < c->n; i++) {
     struct node keep = c->v[i];
@@ -336,11 +343,11 @@ static void reset(struct nx_content *c)
     memset(nd, 0, sizeof *nd);
     nd->x = keep.x;
     nd->parent = keep.parent;
-    nd->weight = keep.weight;
+    nd->weight = c->widened ? 0 : keep.weight;
     nd->good = keep.good;
     nd->bad = keep.bad;
-    nd->raw_text = keep.text;
-    nd->raw_marks = keep.marks;
+    nd->raw_text = first ? keep.text : keep.raw_text;
+    nd->raw_marks = first ? keep.marks : keep.raw_marks;
   }
 }
 
@@ -663,6 +670,17 @@ static bool choose_parts(struct nx_content *c, size_t top)
   return false;
 }
 
+
+/* The second measuring pass, the scores and the choice of roots. */
+static void analyse(struct nx_content *c)
+{
+  measure(c, false);
+  score(c);
+  size_t top = top_candidate(c);
+  if (!choose_parts(c, top))
+    choose(c, top);
+}
+
 nx_hints *nx_hints_new(const nx_ruleset *rs)
 {
   nx_hints *h = xcalloc(1, sizeof *h);
@@ -702,12 +720,8 @@ nx_content *nx_content_new(const struct nx_node *body, nx_hints *hints)
   c->body = body;
   c->h = hints ? hints : &no_hints;
   measure(c, true);
-  reset(c);
-  measure(c, false);
-  score(c);
-  size_t top = top_candidate(c);
-  if (!choose_parts(c, top))
-    choose(c, top);
+  reset(c, true);
+  analyse(c);
   return c;
 }
 
@@ -737,6 +751,15 @@ void nx_content_relax(nx_content *c)
   c->relaxed = true;
 }
 
+void nx_content_widen(nx_content *c)
+{
+  c->widened = true;
+  c->relaxed = false;
+  c->nroots = 0;
+  reset(c, false);
+  analyse(c);
+}
+
 static const nx_tagset cleaned_tags = {
     [NX_TAG_DIV] = 1,    [NX_TAG_SECTION] = 1, [NX_TAG_TABLE] = 1,
     [NX_TAG_UL] = 1,     [NX_TAG_OL] = 1,      [NX_TAG_DL] = 1,
@@ -744,9 +767,45 @@ static const nx_tagset cleaned_tags = {
     [NX_TAG_HEADER] = 1, [NX_TAG_FOOTER] = 1,  [NX_TAG_NAV] = 1,
     [NX_TAG_CENTER] = 1};
 
+/* A paragraph or more of text with few links: after nx_content_widen, a
+ * block with a boilerplate class that holds prose stays (a page builder's
+ * "widget" that is the story), while one without (a related list) goes. */
+static bool holds_prose(const struct node *nd)
+{
+  return nd->paras > 0 && nd->text >= 200 && link_density(nd) < 0.25;
+}
+
+/* A table whose links name the rows' subjects: at least two rows, and
+ * three in five of them hold text besides their links (a company linked
+ * to its quote page beside its figures). A table of nothing but links is
+ * navigation; this one is data, whatever its link density. Nested tables
+ * are not looked into. */
+static bool is_data_table(const struct nx_content *c,
+                          const struct nx_node *table)
+{
+  unsigned rows = 0, data = 0;
+  for (const struct nx_node *n = nx_dom_next(table, table, true); n;) {
+    bool into = n->type == NX_NODE_ELEMENT && !nx_dom_is(n, NX_TAG_TABLE);
+    if (n->type == NX_NODE_ELEMENT && nx_dom_is(n, NX_TAG_TR) &&
+        measured(c, n)) {
+      const struct node *r = &c->v[index_of(c, n)];
+      if (r->alive && r->text) {
+        rows++;
+        data += r->text >= r->link + 3;
+      }
+      into = false;
+    }
+    n = nx_dom_next(table, n, into);
+  }
+  return rows >= 2 && data * 5 >= rows * 3;
+}
+
 /* Readability's conditional cleaning: a block inside the article goes
  * when its class says boilerplate, or, with fewer than ten commas, when
- * it is mostly links, mostly inputs, mostly images, or a scrap of text. */
+ * it is mostly links, mostly inputs, mostly images, or a scrap of text.
+ * Links are weighed by what they are: a table of data whose rows link
+ * their subjects stays, and so does a block with 200 characters of text
+ * besides its links (a feed item's linked headline over its body). */
 bool nx_content_drops(const nx_content *c, const struct nx_node *x)
 {
   if (x->type != NX_NODE_ELEMENT || !measured(c, x))
@@ -765,7 +824,8 @@ bool nx_content_drops(const nx_content *c, const struct nx_node *x)
   if (nd->text > 0 && nd->text < 200 && nd->link * 10 >= nd->text * 9 &&
       nx_dom_is_block(x))
     return true; /* a teaser: a block that is nothing but a link */
-  if (nd->bad && !nd->good)
+  if (nd->bad && !nd->good && !nx_dom_in(x, subheads) &&
+      !(c->widened && holds_prose(nd)))
     return true;
   if (!nx_dom_in(x, cleaned_tags))
     return false;
@@ -776,7 +836,9 @@ bool nx_content_drops(const nx_content *c, const struct nx_node *x)
     return true;
   if (nd->text < 25 && (nd->imgs == 0 || nd->imgs > 2))
     return true;
-  if (nd->weight < 25 && ld > (nd->quotes ? 0.5 : 0.2))
+  if (nd->weight < 25 && ld > (nd->quotes ? 0.5 : 0.2) &&
+      !(nx_dom_is(x, NX_TAG_TABLE) && is_data_table(c, x)) &&
+      !(ld < 0.5 && nd->text - nd->link >= 200 && nd->paras > 0))
     return true; /* an embedded post quotes its links: allow more */
   if (nd->weight >= 25 && ld > 0.5)
     return true;

@@ -52,4 +52,11 @@ bool nx_content_drops(const nx_content *c, const struct nx_node *n);
  * article came out too short. */
 void nx_content_relax(nx_content *c);
 
+/* Chooses the article again as Readability does when its first try came
+ * out too short: nothing is cut before scoring (the article may sit in a
+ * block whose class reads as a widget or sidebar) and class and id hints
+ * do not score; a block they mark as boilerplate is still left out unless
+ * it holds prose. Cleaning is on again until nx_content_relax. */
+void nx_content_widen(nx_content *c);
+
 #endif /* NX_CONTENT_H */

@@ -196,16 +196,13 @@ static size_t text_since(const struct nx_paragraphs *ps, size_t from)
   return n;
 }
 
-/* The article: the chosen roots minus what content.c drops. When that
- * comes out as a scrap of a page that has far more text, cleaning went
- * wrong (a page built without paragraphs, say), so the roots are taken
- * whole, and failing that the whole body. */
-static nx_status add_article(const struct nx_node *body, nx_hints *hints,
-                             struct nx_paragraphs *ps)
+/* Walks the chosen roots into ps (cleared first); when that comes out as
+ * a scrap (under 250 bytes), walks them again with cleaning off. */
+static nx_status walk_roots(nx_content *c, struct nx_paragraphs *ps)
 {
-  nx_content *c = nx_content_new(body, hints);
   struct walk w = {ps, c, {0}, NX_OK, false};
   nx_buf_init(&w.raw, 0);
+  nx_paragraphs_clear(ps);
   for (size_t i = 0; i < nx_content_nroots(c) && w.st == NX_OK; i++)
     walk(&w, nx_content_root(c, i));
   if (w.st == NX_OK && text_since(ps, 0) < 250) {
@@ -215,8 +212,43 @@ static nx_status add_article(const struct nx_node *body, nx_hints *hints,
       walk(&w, nx_content_root(c, i));
   }
   nx_buf_free(&w.raw);
-  nx_content_free(c);
   return w.st;
+}
+
+static nx_status copy_paragraphs(const struct nx_paragraphs *from,
+                                 struct nx_paragraphs *to)
+{
+  nx_status st = NX_OK;
+  nx_paragraphs_clear(to);
+  for (size_t i = 0; i < from->n && st == NX_OK; i++)
+    st = nx_paragraphs_add_after(to, from->page.data + from->page_off[i],
+                                 from->page_len[i], from->line_break[i]);
+  return st;
+}
+
+/* The article: the chosen roots minus what content.c drops. When that
+ * comes out as a scrap of a page that has far more text, cleaning went
+ * wrong (a page built without paragraphs, say), so the roots are taken
+ * whole. When it is still short (under 1000 bytes), the article is
+ * chosen again without cuts or class hints (Readability's retry: the story
+ * may sit in a block whose class reads as a widget), and that choice wins
+ * when it gives twice the text. */
+static nx_status add_article(const struct nx_node *body, nx_hints *hints,
+                             struct nx_paragraphs *ps)
+{
+  nx_content *c = nx_content_new(body, hints);
+  nx_status st = walk_roots(c, ps);
+  if (st == NX_OK && text_since(ps, 0) < 1000) {
+    struct nx_paragraphs wide;
+    nx_paragraphs_init(&wide, ps->bytes.max);
+    nx_content_widen(c);
+    st = walk_roots(c, &wide);
+    if (st == NX_OK && text_since(&wide, 0) > 2 * text_since(ps, 0))
+      st = copy_paragraphs(&wide, ps);
+    nx_paragraphs_free(&wide);
+  }
+  nx_content_free(c);
+  return st;
 }
 
 static void ignore_error(void *ctx, const char *msg, ...)
@@ -283,10 +315,7 @@ static nx_status add_main_text(const struct nx_node *body, nx_hints *hints,
     if (st == NX_OK && select_by_body(&all, norm.data, norm.len, &chosen,
                                       &st) &&
         st == NX_OK && chosen.bytes.len * 10 >= ps->bytes.len * 6) {
-      nx_paragraphs_clear(ps);
-      for (size_t i = 0; i < chosen.n && st == NX_OK; i++)
-        st = nx_paragraphs_add_after(ps, chosen.page.data + chosen.page_off[i],
-                                     chosen.page_len[i], chosen.line_break[i]);
+      st = copy_paragraphs(&chosen, ps);
     }
     nx_paragraphs_free(&all);
     nx_paragraphs_free(&chosen);
