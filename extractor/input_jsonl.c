@@ -2,6 +2,7 @@
  * jansson. A bad line costs only itself. */
 #include "input_impl.h"
 
+#include "log.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -28,8 +29,49 @@ static const char *first_string(json_t *obj, const char *const *names,
   return NULL;
 }
 
+/* What one dump has taught about its lines, so that a dump whose lines
+ * all miss the article field gives a few errors and one hint, not one
+ * error per line (ten million lines, ten million errors). */
+struct dump_state {
+  uint64_t missing;      /* lines without an article field */
+  char hint[256];        /* what to try, from the first such line */
+  bool id_warned;        /* --id-field named a field a line lacks */
+};
+
+/* Lines without an article field reported one by one; later ones are
+ * counted and reported together at the end of the dump. */
+#define MISSING_SHOWN 3
+
+/* "(fields: headline, story; try --field story)": the string fields the
+ * line does have, the longest as the one to try. */
+static void field_hint(json_t *obj, char *out, size_t size)
+{
+  const char *key, *best = NULL;
+  size_t best_len = 0, n = 0, used = 0;
+  json_t *v;
+  out[0] = '\0';
+  json_object_foreach(obj, key, v)
+  {
+    if (!json_is_string(v))
+      continue;
+    if (json_string_length(v) > best_len) {
+      best = key;
+      best_len = json_string_length(v);
+    }
+    if (n++ < 6 && used < size)
+      used += (size_t)snprintf(out + used, size - used, "%s%s",
+                               n == 1 ? "the line's string fields: " : ", ",
+                               key);
+  }
+  if (best && used < size)
+    snprintf(out + used, size - used, "; try --field %s", best);
+  else if (n == 0)
+    snprintf(out, size, "the line has no string field");
+}
+
 static char *line_id(json_t *obj, const struct nx_input_options *o,
-                     const char *name, uint64_t lineno)
+                     const char *name, uint64_t lineno,
+                     struct dump_state *ds)
 {
   const char *const *ids = o->nid_fields ? o->id_fields : default_id_fields;
   size_t n = o->nid_fields ? o->nid_fields : 2;
@@ -45,6 +87,12 @@ static char *line_id(json_t *obj, const struct nx_input_options *o,
   }
   char id[4096];
   snprintf(id, sizeof id, "%s:%llu", name, (unsigned long long)lineno);
+  if (o->nid_fields && !ds->id_warned) {
+    ds->id_warned = true;
+    nx_log_note("newsextract: %s: --id-field %s: no such field, so ids are "
+                "FILE:LINE\n",
+                id, o->id_fields[0]);
+  }
   return xstrdup(id);
 }
 
@@ -62,7 +110,7 @@ static json_t *kept_fields(json_t *obj, const struct nx_input_options *o)
 
 /* One line: a document, a failed document, or nothing (a blank line). */
 static bool read_line(struct nx_reader *r, const char *name, uint64_t lineno,
-                      const char *line, size_t len)
+                      const char *line, size_t len, struct dump_state *ds)
 {
   const struct nx_input_options *o = r->opts;
   char where[4096];
@@ -92,8 +140,12 @@ static bool read_line(struct nx_reader *r, const char *name, uint64_t lineno,
     for (size_t k = 0; k < nfields; k++)
       snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
                k == 0 ? "" : k + 1 == nfields ? " or " : ", ", fields[k]);
-    go_on = nx_reader_fail(r, where, NX_ESYNTAX,
-                           "no article field (%s) holds a string", names);
+    if (ds->missing++ == 0)
+      field_hint(obj, ds->hint, sizeof ds->hint);
+    go_on = ds->missing > MISSING_SHOWN ||
+            nx_reader_fail(r, where, NX_ESYNTAX,
+                           "no article field (%s) holds a string (%s)", names,
+                           ds->hint);
   } else if (o->max_bytes && text_len > o->max_bytes) {
     go_on = nx_reader_fail(r, where, NX_ETOOBIG,
                            "document of %zu bytes is over the limit of %zu "
@@ -102,7 +154,7 @@ static bool read_line(struct nx_reader *r, const char *name, uint64_t lineno,
   } else {
     struct nx_doc doc;
     memset(&doc, 0, sizeof doc);
-    doc.id = line_id(obj, o, name, lineno);
+    doc.id = line_id(obj, o, name, lineno, ds);
     doc.data = xstrndup(text, text_len);
     doc.len = text_len;
     doc.format = strcmp(which, "html") == 0 ? NX_FORMAT_HTML : NX_FORMAT_AUTO;
@@ -119,6 +171,7 @@ bool nx_read_jsonl(struct nx_reader *r, struct nx_stream *s, const char *name)
   nx_buf_init(&line, 0);
   bool too_long, go_on = true;
   uint64_t lineno = 0;
+  struct dump_state ds = {0, "", false};
   /* A line holds JSON escapes around the article, hence the headroom. */
   size_t max = r->opts->max_bytes ? r->opts->max_bytes * 2 + 4096 : 0;
   while (go_on && nx_stream_line(s, &line, max, &too_long)) {
@@ -131,9 +184,14 @@ bool nx_read_jsonl(struct nx_reader *r, struct nx_stream *s, const char *name)
                              "line is over the limit of %zu bytes", max);
       continue;
     }
-    go_on = read_line(r, name, lineno, line.data, line.len);
+    go_on = read_line(r, name, lineno, line.data, line.len, &ds);
   }
   nx_buf_free(&line);
+  if (go_on && ds.missing > MISSING_SHOWN)
+    go_on = nx_reader_fail(r, name, NX_ESYNTAX,
+                           "%llu more lines had no article field (%s)",
+                           (unsigned long long)(ds.missing - MISSING_SHOWN),
+                           ds.hint);
   if (go_on && s->failed)
     go_on = nx_reader_fail(r, name, NX_EIO, "after line %llu: %s",
                            (unsigned long long)lineno, s->error);

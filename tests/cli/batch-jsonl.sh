@@ -29,7 +29,7 @@ assert docs[2]["tickers"][0]["symbol"] == "TSLA"
 err = open(d + "/err").read().splitlines()
 assert err == [
     "newsextract: %s/dump.jsonl:3: invalid JSON: '[' or '{' expected near 'not'" % d,
-    "newsextract: %s/dump.jsonl:4: no article field (html, content, text or body) holds a string" % d,
+    "newsextract: %s/dump.jsonl:4: no article field (html, content, text or body) holds a string (the line's string fields: id, other; try --field other)" % d,
 ], err
 errors = [json.loads(l) for l in open(d + "/errors.jsonl")]
 assert [e["input"] for e in errors] == [d + "/dump.jsonl:3", d + "/dump.jsonl:4"], errors
