@@ -346,6 +346,8 @@ static bool read_stream(struct nx_reader *r, struct nx_stream *s,
   switch (c.kind) {
   case NX_KIND_JSONL:
     return nx_read_jsonl(r, s, o->id);
+  case NX_KIND_JSON_ARRAY:
+    return nx_read_json_array(r, s, o->id);
   case NX_KIND_WARC:
     return nx_read_warc(r, s, o->id);
   default:

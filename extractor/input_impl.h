@@ -27,6 +27,12 @@ bool nx_reader_fail(struct nx_reader *r, const char *source, nx_status st,
  * defaults to "name:LINE" or the record's URI. */
 bool nx_read_jsonl(struct nx_reader *r, struct nx_stream *s,
                    const char *name);
+
+/* Reads a JSON array of article objects (read whole: an export, not a
+ * stream), one document per object, its fields read as a JSON Lines
+ * line's; ids default to NAME[INDEX]. */
+bool nx_read_json_array(struct nx_reader *r, struct nx_stream *s,
+                        const char *name);
 bool nx_read_warc(struct nx_reader *r, struct nx_stream *s,
                   const char *name);
 

@@ -69,9 +69,9 @@ static void field_hint(json_t *obj, char *out, size_t size)
     snprintf(out, size, "the line has no string field");
 }
 
+/* The object's id from the id fields, else 'fallback' ("FILE:LINE"). */
 static char *line_id(json_t *obj, const struct nx_input_options *o,
-                     const char *name, uint64_t lineno,
-                     struct dump_state *ds)
+                     const char *fallback, struct dump_state *ds)
 {
   const char *const *ids = o->nid_fields ? o->id_fields : default_id_fields;
   size_t n = o->nid_fields ? o->nid_fields : 2;
@@ -85,15 +85,13 @@ static char *line_id(json_t *obj, const struct nx_input_options *o,
       return xstrdup(num);
     }
   }
-  char id[4096];
-  snprintf(id, sizeof id, "%s:%llu", name, (unsigned long long)lineno);
   if (o->nid_fields && !ds->id_warned) {
     ds->id_warned = true;
     nx_log_note("newsextract: %s: --id-field %s: no such field, so ids are "
-                "FILE:LINE\n",
-                id, o->id_fields[0]);
+                "where the objects are (FILE:LINE)\n",
+                fallback, o->id_fields[0]);
   }
-  return xstrdup(id);
+  return xstrdup(fallback);
 }
 
 static json_t *kept_fields(json_t *obj, const struct nx_input_options *o)
@@ -108,11 +106,65 @@ static json_t *kept_fields(json_t *obj, const struct nx_input_options *o)
   return extra;
 }
 
+/* One article object (a line's, or an array's element) at 'where': a
+ * document, or a failed one. */
+static bool read_object(struct nx_reader *r, const char *where, json_t *obj,
+                        struct dump_state *ds)
+{
+  const struct nx_input_options *o = r->opts;
+  const char *which = NULL;
+  size_t text_len = 0;
+  const char *const *fields =
+      o->ntext_fields ? o->text_fields : default_text_fields;
+  size_t nfields = o->ntext_fields ? o->ntext_fields : 4;
+  const char *text = json_is_object(obj) ? first_string(obj, fields, nfields,
+                                                        &which, &text_len)
+                                         : NULL;
+  if (!json_is_object(obj))
+    return nx_reader_fail(r, where, NX_ESYNTAX, "not a JSON object");
+  if (text == NULL) {
+    char names[512] = "";
+    for (size_t k = 0; k < nfields; k++)
+      snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+               k == 0 ? "" : k + 1 == nfields ? " or " : ", ", fields[k]);
+    if (ds->missing++ == 0)
+      field_hint(obj, ds->hint, sizeof ds->hint);
+    return ds->missing > MISSING_SHOWN ||
+           nx_reader_fail(r, where, NX_ESYNTAX,
+                          "no article field (%s) holds a string (%s)", names,
+                          ds->hint);
+  }
+  if (o->max_bytes && text_len > o->max_bytes)
+    return nx_reader_fail(r, where, NX_ETOOBIG,
+                          "document of %zu bytes is over the limit of %zu "
+                          "bytes",
+                          text_len, o->max_bytes);
+  struct nx_doc doc;
+  memset(&doc, 0, sizeof doc);
+  doc.id = line_id(obj, o, where, ds);
+  doc.data = xstrndup(text, text_len);
+  doc.len = text_len;
+  doc.format = strcmp(which, "html") == 0 ? NX_FORMAT_HTML : NX_FORMAT_AUTO;
+  doc.extra = kept_fields(obj, o);
+  return nx_reader_emit(r, &doc);
+}
+
+/* The end of a dump: the lines or objects not reported one by one. */
+static bool report_missing(struct nx_reader *r, const char *name,
+                           const struct dump_state *ds)
+{
+  if (ds->missing <= MISSING_SHOWN)
+    return true;
+  return nx_reader_fail(r, name, NX_ESYNTAX,
+                        "%llu more objects had no article field (%s)",
+                        (unsigned long long)(ds->missing - MISSING_SHOWN),
+                        ds->hint);
+}
+
 /* One line: a document, a failed document, or nothing (a blank line). */
 static bool read_line(struct nx_reader *r, const char *name, uint64_t lineno,
                       const char *line, size_t len, struct dump_state *ds)
 {
-  const struct nx_input_options *o = r->opts;
   char where[4096];
   snprintf(where, sizeof where, "%s:%llu", name, (unsigned long long)lineno);
   size_t i = 0;
@@ -124,43 +176,7 @@ static bool read_line(struct nx_reader *r, const char *name, uint64_t lineno,
   json_t *obj = json_loadb(line, len, JSON_ALLOW_NUL, &jerr);
   if (obj == NULL)
     return nx_reader_fail(r, where, NX_ESYNTAX, "invalid JSON: %s", jerr.text);
-  bool go_on;
-  const char *which = NULL;
-  size_t text_len = 0;
-  const char *const *fields =
-      o->ntext_fields ? o->text_fields : default_text_fields;
-  size_t nfields = o->ntext_fields ? o->ntext_fields : 4;
-  const char *text = json_is_object(obj) ? first_string(obj, fields, nfields,
-                                                        &which, &text_len)
-                                         : NULL;
-  if (!json_is_object(obj)) {
-    go_on = nx_reader_fail(r, where, NX_ESYNTAX, "a line is not a JSON object");
-  } else if (text == NULL) {
-    char names[512] = "";
-    for (size_t k = 0; k < nfields; k++)
-      snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
-               k == 0 ? "" : k + 1 == nfields ? " or " : ", ", fields[k]);
-    if (ds->missing++ == 0)
-      field_hint(obj, ds->hint, sizeof ds->hint);
-    go_on = ds->missing > MISSING_SHOWN ||
-            nx_reader_fail(r, where, NX_ESYNTAX,
-                           "no article field (%s) holds a string (%s)", names,
-                           ds->hint);
-  } else if (o->max_bytes && text_len > o->max_bytes) {
-    go_on = nx_reader_fail(r, where, NX_ETOOBIG,
-                           "document of %zu bytes is over the limit of %zu "
-                           "bytes",
-                           text_len, o->max_bytes);
-  } else {
-    struct nx_doc doc;
-    memset(&doc, 0, sizeof doc);
-    doc.id = line_id(obj, o, name, lineno, ds);
-    doc.data = xstrndup(text, text_len);
-    doc.len = text_len;
-    doc.format = strcmp(which, "html") == 0 ? NX_FORMAT_HTML : NX_FORMAT_AUTO;
-    doc.extra = kept_fields(obj, o);
-    go_on = nx_reader_emit(r, &doc);
-  }
+  bool go_on = read_object(r, where, obj, ds);
   json_decref(obj);
   return go_on;
 }
@@ -187,13 +203,44 @@ bool nx_read_jsonl(struct nx_reader *r, struct nx_stream *s, const char *name)
     go_on = read_line(r, name, lineno, line.data, line.len, &ds);
   }
   nx_buf_free(&line);
-  if (go_on && ds.missing > MISSING_SHOWN)
-    go_on = nx_reader_fail(r, name, NX_ESYNTAX,
-                           "%llu more lines had no article field (%s)",
-                           (unsigned long long)(ds.missing - MISSING_SHOWN),
-                           ds.hint);
+  if (go_on)
+    go_on = report_missing(r, name, &ds);
   if (go_on && s->failed)
     go_on = nx_reader_fail(r, name, NX_EIO, "after line %llu: %s",
                            (unsigned long long)lineno, s->error);
   return go_on;
+}
+
+bool nx_read_json_array(struct nx_reader *r, struct nx_stream *s,
+                        const char *name)
+{
+  /* Read whole: jansson parses a buffer. An export of many gigabytes
+   * belongs in JSON Lines, which streams. */
+  struct nx_buf all;
+  nx_buf_init(&all, 0);
+  while (nx_stream_read(s, 1 << 16, &all) > 0)
+    ;
+  if (s->failed) {
+    nx_buf_free(&all);
+    return nx_reader_fail(r, name, NX_EIO, "%s", s->error);
+  }
+  json_error_t jerr;
+  json_t *arr = json_loadb(all.data ? all.data : "", all.len, JSON_ALLOW_NUL,
+                           &jerr);
+  nx_buf_free(&all);
+  if (!json_is_array(arr)) {
+    json_decref(arr);
+    return nx_reader_fail(r, name, NX_ESYNTAX,
+                          "invalid JSON array: %s (line %d)", jerr.text,
+                          jerr.line);
+  }
+  struct dump_state ds = {0, "", false};
+  bool go_on = true;
+  for (size_t i = 0; i < json_array_size(arr) && go_on; i++) {
+    char where[4096];
+    snprintf(where, sizeof where, "%s[%zu]", name, i);
+    go_on = read_object(r, where, json_array_get(arr, i), &ds);
+  }
+  json_decref(arr);
+  return go_on && report_missing(r, name, &ds);
 }

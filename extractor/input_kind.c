@@ -88,6 +88,17 @@ static bool jsonl_bytes(const unsigned char *p, size_t len)
   return i == len || p[i] == '"' || p[i] == '}';
 }
 
+/* An array of objects: '[' then '{' (white space around), as exports
+ * write them. */
+static bool json_array_bytes(const unsigned char *p, size_t len)
+{
+  size_t i = skip_space(p, len, bom_len(p, len));
+  if (i == len || p[i] != '[')
+    return false;
+  i = skip_space(p, len, i + 1);
+  return i < len && p[i] == '{';
+}
+
 /* In the order they are tried: containers by their bytes, then leaves. */
 static const struct kind_row rows[] = {
     {NX_KIND_GZIP, "gzip", {M(0, "\x1F\x8B")}, NULL, NULL, {NULL},
@@ -116,6 +127,9 @@ static const struct kind_row rows[] = {
     {NX_KIND_JSONL, "JSON Lines", {{0}}, jsonl_bytes,
      "`{` then `\"` or `}` (white space around)", {".jsonl", ".ndjson"},
      {{NULL, NULL}}, "a document per line"},
+    {NX_KIND_JSON_ARRAY, "JSON array", {{0}}, json_array_bytes,
+     "`[` then `{` (white space around)", {NULL}, {{NULL, NULL}},
+     "a document per object, read whole (fields as for JSON Lines)"},
     {NX_KIND_DOCUMENT, "document", {{0}}, NULL, "anything else", {NULL},
      {{NULL, NULL}}, "one document, HTML or text by its content"},
 };
@@ -163,7 +177,7 @@ static struct nx_input_class leaf(enum nx_stream_kind k,
                                   const unsigned char *p, size_t len)
 {
   struct nx_input_class c = {k, NX_FORMAT_AUTO, 0};
-  if (k == NX_KIND_JSONL || k == NX_KIND_WARC)
+  if (k == NX_KIND_JSONL || k == NX_KIND_JSON_ARRAY || k == NX_KIND_WARC)
     c.skip = bom_len(p, len); /* the parsers would read it as data */
   return c;
 }

@@ -19,6 +19,7 @@
 enum nx_stream_kind {
   NX_KIND_DOCUMENT, /* one article; HTML or text is told from its content */
   NX_KIND_JSONL,    /* one article per line */
+  NX_KIND_JSON_ARRAY, /* a JSON array of article objects (an export) */
   NX_KIND_WARC,     /* one article per response or resource record */
   NX_KIND_GZIP,     /* compressed: one stream inside, classified again */
   NX_KIND_BZIP2,
