@@ -23,6 +23,8 @@ struct job {
   struct nx_buf out;    /* for stdout */
   struct nx_buf err;    /* diagnostic lines for stderr */
   struct nx_buf errors; /* JSON lines for --errors */
+  const char *limited[8]; /* rules that hit a match limit on it */
+  size_t nlimited;
   bool failed;
 };
 
@@ -75,11 +77,31 @@ static double seconds_since(const struct timespec *t)
 
 /* ---- one document ------------------------------------------------------ */
 
+/* Under the document's whole id: err->source is cut at 255 bytes, and a
+ * line of --errors must match its document's id (issue 13). */
+static const char *input_of(const struct job *job, const struct nx_error *err)
+{
+  return job->doc.id ? job->doc.id : err->source;
+}
+
+/* The JSON line --errors gets for a failure or a warning. */
+static void add_error_line(struct job *job, const struct nx_error *err)
+{
+  json_t *rec = json_object();
+  json_object_set_new(rec, "input", nx_utf8_json(input_of(job, err)));
+  json_object_set_new(rec, "error", nx_utf8_json(err->text));
+  char *s = json_dumps(rec, JSON_COMPACT);
+  if (s) {
+    nx_buf_adds(&job->errors, s);
+    nx_buf_addc(&job->errors, '\n');
+  }
+  free(s);
+  json_decref(rec);
+}
+
 static void add_failure(struct job *job, const struct nx_error *err)
 {
-  /* Under the document's whole id: err->source is cut at 255 bytes, and a
-   * line of --errors must match its document's id (issue 13). */
-  const char *input = job->doc.id ? job->doc.id : err->source;
+  const char *input = input_of(job, err);
   char where[32] = "";
   if (err->line && err->column)
     snprintf(where, sizeof where, ":%u:%u", err->line, err->column);
@@ -93,16 +115,7 @@ static void add_failure(struct job *job, const struct nx_error *err)
   }
   nx_buf_adds(&job->err, err->text);
   nx_buf_addc(&job->err, '\n');
-  json_t *rec = json_object();
-  json_object_set_new(rec, "input", nx_utf8_json(input));
-  json_object_set_new(rec, "error", nx_utf8_json(err->text));
-  char *s = json_dumps(rec, JSON_COMPACT);
-  if (s) {
-    nx_buf_adds(&job->errors, s);
-    nx_buf_addc(&job->errors, '\n');
-  }
-  free(s);
-  json_decref(rec);
+  add_error_line(job, err);
   job->failed = true;
 }
 
@@ -161,12 +174,16 @@ static void process(struct batch *b, nx_extractor *x, struct job *job)
     add_failure(job, &err);
     return;
   }
+  /* A rule that hit its limit: the detail in --errors, a count per rule
+   * in the summary (not a stderr line per document). */
   for (size_t i = 0; i < nx_extract_limited(x); i++) {
     struct nx_error lim;
+    const char *rule = nx_extract_limited_rule(x, i);
     nx_fail(&lim, NX_ELIMIT, doc->id, 0, 0,
-            "rule %s hit its match limit and was skipped",
-            nx_extract_limited_rule(x, i));
-    add_failure(job, &lim);
+            "rule %s hit its match limit and was skipped", rule);
+    add_error_line(job, &lim);
+    if (job->nlimited < sizeof job->limited / sizeof job->limited[0])
+      job->limited[job->nlimited++] = rule;
   }
   obj = with_extra(obj, doc->extra);
   nx_output_document(b->rs, obj, o->mode, o->pretty, &job->out);
@@ -214,6 +231,23 @@ static void progress_line(struct batch *b, bool final)
   nx_log_note(o->progress_tty ? "\r\033[K%s" : "%s\n", line);
 }
 
+/* One more document on which 'rule' hit its match limit. */
+static void count_limited(struct nx_batch_result *r, const char *rule)
+{
+  size_t i = 0;
+  while (i < r->nlimited && strcmp(r->limited_rules[i], rule) != 0)
+    i++;
+  if (i == r->nlimited) {
+    r->limited_rules =
+        xrealloc(r->limited_rules, (i + 1) * sizeof *r->limited_rules);
+    r->limited_docs = xrealloc(r->limited_docs, (i + 1) * sizeof *r->limited_docs);
+    r->limited_rules[i] = rule;
+    r->limited_docs[i] = 0;
+    r->nlimited++;
+  }
+  r->limited_docs[i]++;
+}
+
 /* Writes a finished job (the lock is not held, but this thread is the
  * only writer) and empties its slot. Returns errno when stdout could not
  * be written, else 0. */
@@ -238,6 +272,9 @@ static int write_job(struct batch *b, struct job *job, bool write_failed)
   }
   if (!job->doc.failed && job->out.len && !failure)
     r->written++;
+  for (size_t i = 0; i < job->nlimited; i++)
+    count_limited(r, job->limited[i]);
+  job->nlimited = 0;
   nx_doc_free(&job->doc);
   nx_buf_clear(&job->out);
   nx_buf_clear(&job->err);
@@ -463,4 +500,13 @@ void nx_batch_run(const nx_ruleset *rs, const char *const *paths,
   pthread_cond_destroy(&b.work);
   pthread_cond_destroy(&b.done);
   pthread_mutex_destroy(&b.lock);
+}
+
+void nx_batch_result_free(struct nx_batch_result *result)
+{
+  free(result->limited_rules);
+  free(result->limited_docs);
+  result->limited_rules = NULL;
+  result->limited_docs = NULL;
+  result->nlimited = 0;
 }

@@ -43,7 +43,15 @@ struct nx_batch_result {
   int signal;         /* SIGINT or SIGTERM when interrupted, else 0 */
   bool write_failed;  /* stdout could not be written */
   int write_errno;
+  /* Rules that hit a match limit, each with the number of documents it
+   * was skipped on (the rule names are the ruleset's). */
+  const char **limited_rules;
+  uint64_t *limited_docs;
+  size_t nlimited;
 };
+
+/* Frees what nx_batch_run allocated in 'result'. */
+void nx_batch_result_free(struct nx_batch_result *result);
 
 /* Processes every path (none: stdin). Fills 'result'. */
 void nx_batch_run(const nx_ruleset *rs, const char *const *paths,

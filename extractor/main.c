@@ -160,6 +160,15 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
                 (unsigned long long)r.documents,
                 (unsigned long long)r.written, (unsigned long long)r.failed,
                 (double)r.bytes / 1e6, r.seconds);
+  for (size_t i = 0; i < r.nlimited; i++)
+    nx_log_error(NULL,
+                 "rule %s hit its match limit on %llu document%s and was "
+                 "skipped there (their records may be incomplete%s)",
+                 r.limited_rules[i], (unsigned long long)r.limited_docs[i],
+                 r.limited_docs[i] == 1 ? "" : "s",
+                 opts->errors_path ? "; --errors lists them"
+                                   : "; --errors FILE lists them");
+  nx_batch_result_free(&r);
   int write_errno = r.write_failed ? r.write_errno
                     : fflush(stdout) != 0 ? errno
                                           : 0;
