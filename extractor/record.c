@@ -18,9 +18,12 @@ struct rec {
 };
 
 /* A name the document has given a ticker, or a ticker itself. */
+/* Names and symbols are copies: the fields they came from may be set to
+ * null or replaced while records are finished (reject_values,
+ * inherit_fields), which frees the strings. */
 struct entity {
-  const char *name;
-  const char *symbol;
+  char *name;
+  char *symbol;
   bool rejected; /* a type's reject list holds it: never inherited */
 };
 
@@ -165,7 +168,17 @@ static void add_entity(struct doc *d, const char *name, const char *symbol)
       return;
   d->entities =
       xrealloc(d->entities, (d->nentities + 1) * sizeof *d->entities);
-  d->entities[d->nentities++] = (struct entity){name, symbol, false};
+  d->entities[d->nentities++] =
+      (struct entity){xstrdup(name), symbol ? xstrdup(symbol) : NULL, false};
+}
+
+static void free_entities(struct doc *d)
+{
+  for (size_t i = 0; i < d->nentities; i++) {
+    free(d->entities[i].name);
+    free(d->entities[i].symbol);
+  }
+  free(d->entities);
 }
 
 static void collect_entities(struct doc *d)
@@ -820,7 +833,7 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
       json_array_append_new(list, rec);
   }
   free(d.recs);
-  free(d.entities);
+  free_entities(&d);
   return doc;
 }
 
