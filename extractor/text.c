@@ -121,71 +121,6 @@ static const char *simple_fold(const unsigned char *c, size_t left, size_t *n)
   return NULL;
 }
 
-/* nx_text_normalize for text that is ASCII but for the characters
- * simple_fold knows, without utf8proc: false (and nothing added) when
- * another character occurs. A Latin-1 letter is copied as it is, which NFC
- * would keep too: no combining mark can follow it here. */
-static bool normalize_simple(const char *p, size_t len, struct nx_buf *tmp)
-{
-  for (size_t i = 0; i < len;) {
-    const unsigned char *c = (const unsigned char *)p + i;
-    if (*c < 0x80) {
-      size_t j = i + 1;
-      while (j < len && (unsigned char)p[j] < 0x80)
-        j++;
-      nx_buf_add(tmp, p + i, j - i);
-      i = j;
-      continue;
-    }
-    size_t n;
-    const char *as = simple_fold(c, len - i, &n);
-    if (as == NULL)
-      return false;
-    if (as == as_is)
-      nx_buf_add(tmp, p + i, n);
-    else
-      nx_buf_adds(tmp, as);
-    i += n;
-  }
-  return true;
-}
-
-nx_status nx_text_normalize(const char *p, size_t len, struct nx_buf *out)
-{
-  if (len == 0)
-    return NX_OK;
-  if (is_ascii(p, len))
-    return add_collapsed(out, p, len);
-  struct nx_buf simple;
-  nx_buf_init(&simple, 0);
-  if (normalize_simple(p, len, &simple)) {
-    nx_status st = add_collapsed(out, simple.data ? simple.data : "",
-                                 simple.len);
-    nx_buf_free(&simple);
-    return st;
-  }
-  nx_buf_free(&simple);
-  /* Callers repair their input, but the output must be valid UTF-8
-   * whatever comes in (PCRE2 matches it with PCRE2_NO_UTF_CHECK). */
-  struct nx_buf clean;
-  nx_buf_init(&clean, 0);
-  if (!nx_utf8_is_clean(p, len)) {
-    nx_utf8_repair(p, len, &clean);
-    p = clean.data ? clean.data : "";
-    len = clean.len;
-  }
-  utf8proc_uint8_t *mapped = NULL;
-  utf8proc_ssize_t n = utf8proc_map_custom(
-      (const utf8proc_uint8_t *)p, (utf8proc_ssize_t)len, &mapped,
-      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_IGNORE,
-      fold, NULL);
-  nx_status st = n < 0 ? add_collapsed(out, p, len)
-                       : add_collapsed(out, (const char *)mapped, (size_t)n);
-  free(mapped);
-  nx_buf_free(&clean);
-  return st;
-}
-
 /* ---- the two forms of a paragraph -------------------------------------- */
 
 /* Appends the page form of raw text: valid UTF-8 without NUL bytes, runs
@@ -378,6 +313,23 @@ static nx_status fold_mapped(const char *p, size_t n, struct nx_buf *out,
   if (f.st == NX_OK)
     nx_textmap_add(map, out->len - f.base, n, false);
   return f.st;
+}
+
+/* The normalised form is defined once, as a paragraph's: the page form,
+ * then folded a unit at a time (so an example, a title and a document's
+ * text can never be normalised two different ways). */
+nx_status nx_text_normalize(const char *p, size_t len, struct nx_buf *out)
+{
+  struct nx_buf page;
+  struct nx_textmap map;
+  nx_buf_init(&page, 0);
+  nx_textmap_init(&map);
+  nx_status st = add_page_form(p, len, &page);
+  if (st == NX_OK)
+    st = fold_mapped(page.data ? page.data : "", page.len, out, &map);
+  nx_buf_free(&page);
+  nx_textmap_free(&map);
+  return st;
 }
 
 void nx_paragraphs_init(struct nx_paragraphs *ps, size_t max_bytes)
