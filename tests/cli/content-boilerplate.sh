@@ -3,8 +3,7 @@
 set -u
 out=$("$NX" --text tests/pages/boilerplate.html) || { echo "exit status $?"; exit 1; }
 status=0
-has() { grep -qF -- "$1" <<<"$out" || { echo "missing: $1"; status=1; }; }
-lacks() { grep -qF -- "$1" <<<"$out" && { echo "kept $2: $1"; status=1; }; return 0; }
+. "$(dirname "$0")/lib/text-checks.sh"
 has "Kestrel Partners raised its price target on Orion Freight Corp. to \$52 from \$48"
 has "The broker's analyst, Ines Marlowe, wrote that freight volumes"
 has "Orion Freight shares rose 2.3% to \$44.10"

@@ -5,8 +5,7 @@
 set -u
 out=$("$NX" --text tests/pages/content-feed.html) || { echo "exit status $?"; exit 1; }
 status=0
-has() { grep -qF -- "$1" <<<"$out" || { echo "missing: $1"; status=1; }; }
-lacks() { grep -qF -- "$1" <<<"$out" && { echo "kept $2: $1"; status=1; }; return 0; }
+. "$(dirname "$0")/lib/text-checks.sh"
 has "Kestrel Partners analyst Ines Marlowe raised the firm's price target on Orion Freight to \$52 from \$48"
 has "Zeta Capital analyst Tom Reyes downgraded Voltaris to Sell from Hold"
 has "Nova Securities initiated coverage of Helio Grid Systems with a Buy rating"
