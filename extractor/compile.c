@@ -5,12 +5,14 @@
 #include "buf.h"
 #include "expand.h"
 #include "expr.h"
+#include "util.h"
 #include "xalloc.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void nx_ruleset_set_jit(nx_ruleset *rs, bool jit)
 {
@@ -48,21 +50,86 @@ uint32_t nx_rule_min_length(const struct nx_rule *r)
   return min_len;
 }
 
+/* After "no definition or list named 'NAME'": the name meant, or a list
+ * file that sits beside the rule file instead of in lists/. */
+static void reference_hint(const nx_ruleset *rs, const char *src,
+                           const char *file, char *hint, size_t size)
+{
+  hint[0] = '\0';
+  for (const char *open = strstr(src, "{{"); open;
+       open = strstr(open + 2, "{{")) {
+    const char *close = strstr(open + 2, "}}");
+    if (close == NULL || open[2] == '@' || close - open - 2 >= 64)
+      continue;
+    char name[64];
+    snprintf(name, sizeof name, "%.*s", (int)(close - open - 2), open + 2);
+    bool known = nx_ruleset_list(rs, name) != NULL;
+    for (size_t i = 0; i < rs->ndefines && !known; i++)
+      known = strcmp(rs->defines[i]->name, name) == 0;
+    if (known)
+      continue;
+    char beside[4096];
+    const char *slash = strrchr(file, '/');
+    snprintf(beside, sizeof beside, "%.*s%s.list",
+             slash ? (int)(slash - file + 1) : 0, file, name);
+    if (access(beside, F_OK) == 0) {
+      snprintf(hint, size, " (%.150s is beside the rule file: word lists are "
+                           "read from lists/ there)",
+               beside);
+      return;
+    }
+    const char **names = xmalloc((rs->ndefines + rs->nlists + 1) *
+                                 sizeof *names);
+    size_t n = 0;
+    for (size_t i = 0; i < rs->ndefines; i++)
+      names[n++] = rs->defines[i]->name;
+    for (size_t i = 0; i < rs->nlists; i++)
+      names[n++] = nx_wordlist_name(rs->lists[i]);
+    const char *near = nx_nearest(name, names, n);
+    if (near)
+      snprintf(hint, size, " (did you mean '%s'?)", near);
+    free(names);
+    return;
+  }
+}
+
+/* The column in the rule file of byte 'offset' of a value whose lines
+ * start at the columns 'cols' (0-terminated), and its line in *line. 0
+ * when the value's layout is not known. */
+static unsigned file_column(const char *src, size_t offset,
+                            const unsigned *cols, unsigned *line)
+{
+  if (cols == NULL)
+    return 0;
+  size_t k = 0, start = 0;
+  for (size_t i = 0; i < offset && src[i]; i++)
+    if (src[i] == '\n') {
+      if (cols[++k] == 0)
+        return 0;
+      start = i + 1;
+    }
+  *line += (unsigned)k;
+  return cols[k] + (unsigned)(offset - start);
+}
+
 /* Compiles 'src' after expansion, and JIT-compiles it unless 'lazy' (a
  * rule's: see nx_rule_codes). On error fills err with the line and column
- * inside the rule file where that can be known. */
+ * inside the rule file where that can be known ('cols': see
+ * file_column). */
 static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
-                                 const char *file, unsigned line, bool lazy,
+                                 const char *file, unsigned line,
+                                 const unsigned *cols, bool lazy,
                                  char **expanded, pcre2_code **out,
                                  struct nx_error *err)
 {
   struct nx_buf pat, called;
   nx_buf_init(&pat, 0);
   nx_buf_init(&called, 0);
-  char bad[256];
+  char bad[256], hint[256];
   if (!nx_expand_inline(rs, src, &pat, bad, sizeof bad)) {
     nx_buf_free(&pat);
-    return nx_fail(err, NX_EREGEX, file, line, 0, "%s", bad);
+    reference_hint(rs, src, file, hint, sizeof hint);
+    return nx_fail(err, NX_EREGEX, file, line, 0, "%s%s", bad, hint);
   }
   if (pat.len == 0) {
     nx_buf_free(&pat);
@@ -82,18 +149,14 @@ static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
     PCRE2_UCHAR msg[160];
     pcre2_get_error_message(code, msg, sizeof msg);
     nx_status st;
-    if (strcmp(pat.data, src) == 0) {
-      /* No expansion: the offset points into the rule file itself. */
-      unsigned l = line, col = 1;
-      for (size_t i = 0; i < offset && src[i]; i++) {
-        if (src[i] == '\n') {
-          l++;
-          col = 1;
-        } else
-          col++;
-      }
+    unsigned l = line, col = 0;
+    /* Up to the first {{name}} the expanded pattern is the value as
+     * written, so the offset points into the rule file itself. */
+    if (offset <= strlen(src) && strncmp(pat.data, src, offset) == 0)
+      col = file_column(src, offset, cols, &l);
+    if (col)
       st = nx_fail(err, NX_EREGEX, file, l, col, "bad pattern: %s", msg);
-    } else
+    else
       st = nx_fail(err, NX_EREGEX, file, line, 0,
                    "bad pattern: %s (at offset %zu of the expanded pattern)",
                    msg, (size_t)offset);
@@ -246,14 +309,15 @@ static void add_group_fields(struct nx_rule *r)
 static nx_status compile_rule(nx_ruleset *rs, struct nx_rule *r,
                               struct nx_error *err)
 {
-  nx_status st = compile_pattern(rs, r->pattern, r->file, r->pattern_line,
-                                 true, &r->expanded, &r->re, err);
+  nx_status st =
+      compile_pattern(rs, r->pattern, r->file, r->pattern_line,
+                      r->pattern_cols, true, &r->expanded, &r->re, err);
   if (st == NX_OK && r->veto)
-    st = compile_pattern(rs, r->veto, r->file, r->veto_line, true, NULL,
-                         &r->veto_re, err);
+    st = compile_pattern(rs, r->veto, r->file, r->veto_line, r->veto_cols,
+                         true, NULL, &r->veto_re, err);
   if (st == NX_OK && r->anchor)
-    st = compile_pattern(rs, r->anchor, r->file, r->anchor_line, true,
-                         NULL, &r->anchor_re, err);
+    st = compile_pattern(rs, r->anchor, r->file, r->anchor_line,
+                         r->anchor_cols, true, NULL, &r->anchor_re, err);
   if (st != NX_OK)
     return st;
   r->interpreted = (struct nx_codes){r->re, r->veto_re, r->anchor_re};
@@ -317,8 +381,8 @@ static nx_status compile_type(nx_ruleset *rs, struct nx_type *t,
     nx_buf_adds(&pat, "(?<![\\w&])");
     nx_wordlist_pattern(in->list, &pat);
     nx_buf_adds(&pat, "(?![\\w&])");
-    nx_status st = compile_pattern(rs, pat.data, file, t->line, false, NULL,
-                                   &in->mention, err);
+    nx_status st = compile_pattern(rs, pat.data, file, t->line, NULL, false,
+                                   NULL, &in->mention, err);
     nx_buf_free(&pat);
     if (st != NX_OK)
       return st;
@@ -428,8 +492,8 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
     st = compile_rule(rs, rs->rules[i], err);
   for (size_t i = 0; i < rs->ncuts && st == NX_OK; i++) {
     struct nx_cut *c = rs->cuts[i];
-    st = compile_pattern(rs, c->pattern, c->file, c->pattern_line, false, NULL,
-                         &c->re, err);
+    st = compile_pattern(rs, c->pattern, c->file, c->pattern_line,
+                         c->pattern_cols, false, NULL, &c->re, err);
   }
   if (st == NX_OK) {
     compile_keywords(rs);

@@ -3,6 +3,7 @@
 #include "expr.h"
 
 #include "buf.h"
+#include "util.h"
 #include "values.h"
 #include "xalloc.h"
 
@@ -100,6 +101,26 @@ static struct nx_expr *parse_number(struct parser *p)
   return e;
 }
 
+/* "unknown function 'nubmer' (did you mean 'number'? ...)", with the
+ * functions there are: the author need not look them up. */
+static void unknown_function(struct parser *p, const char *name)
+{
+  const char *names[sizeof fns / sizeof *fns];
+  size_t n = 0;
+  char all[160] = "";
+  for (const struct fn_spec *f = fns; f->name; f++) {
+    names[n++] = f->name;
+    snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s",
+             f == fns ? "" : ", ", f->name);
+  }
+  const char *near = nx_nearest(name, names, n);
+  char what[256];
+  snprintf(what, sizeof what, "unknown function '%.40s' (%s%s%sfunctions: %s)",
+           name, near ? "did you mean '" : "", near ? near : "",
+           near ? "'? " : "", all);
+  fail(p, what);
+}
+
 static struct nx_expr *parse_call(struct parser *p, const char *name,
                                   int depth)
 {
@@ -107,7 +128,7 @@ static struct nx_expr *parse_call(struct parser *p, const char *name,
   while (spec->name && strcmp(spec->name, name) != 0)
     spec++;
   if (spec->name == NULL) {
-    fail(p, "unknown function");
+    unknown_function(p, name);
     return NULL;
   }
   struct nx_expr *e = new_expr(spec->fn);
@@ -175,8 +196,11 @@ static struct nx_expr *parse_expr(struct parser *p, int depth)
   char *name = xstrndup(start, (size_t)(p->at - start));
   skip_space(p);
   struct nx_expr *e = NULL;
-  if (*p->at == '(')
+  if (*p->at == '(') {
     e = parse_call(p, name, depth);
+    if (e == NULL && *p->at == '(')
+      p->at = start; /* an unknown function: point at its name */
+  }
   else if (strcmp(name, "null") == 0 || strcmp(name, "true") == 0 ||
            strcmp(name, "false") == 0) {
     e = new_expr(FN_CONST);

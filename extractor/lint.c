@@ -31,27 +31,80 @@ static const char *skip_item(const char *p)
   return p + 1;
 }
 
-/* True when p starts an unbounded, non-possessive quantifier. */
-static bool unbounded_at(const char *p, const char **after)
+/* Reads the quantifier at p, if any: the fewest repeats in *min, whether
+ * it is unbounded and can backtrack (not possessive). Returns the
+ * position after it. */
+static const char *quantifier(const char *p, unsigned *min, bool *unbounded)
 {
+  *min = 1;
+  *unbounded = false;
   const char *q = p;
-  if (*q == '*' || *q == '+')
+  if (*q == '?' || *q == '*' || *q == '+') {
+    *min = *q == '+';
+    *unbounded = *q != '?';
     q++;
-  else if (*q == '{') {
-    q++;
-    while (*q >= '0' && *q <= '9')
+  } else if (*q == '{' && q[1] >= '0' && q[1] <= '9') {
+    unsigned n = 0;
+    for (q++; *q >= '0' && *q <= '9'; q++)
+      n = n * 10 + (unsigned)(*q - '0');
+    if (*q == '}') {
+      *min = n;
       q++;
-    if (*q != ',' || q[1] != '}')
-      return false;
-    q += 2;
+    } else if (*q == ',') {
+      q++;
+      *unbounded = *q == '}';
+      while (*q >= '0' && *q <= '9')
+        q++;
+      if (*q != '}')
+        return p; /* not a quantifier: a literal '{' */
+      *min = n;
+      q++;
+    } else
+      return p;
   } else
-    return false;
-  if (*q == '+')
-    return false; /* possessive: no backtracking into it */
-  if (*q == '?')
+    return p;
+  if (*q == '+') {
+    *unbounded = false; /* possessive: no backtracking into it */
     q++;
-  *after = q;
-  return true;
+  } else if (*q == '?')
+    q++;
+  return q;
+}
+
+/* Skips extended-mode white space and comments. */
+static const char *skip_layout(const char *p)
+{
+  for (;;) {
+    if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+      p++;
+    else if (*p == '#')
+      p += strcspn(p, "\n");
+    else
+      return p;
+  }
+}
+
+/* True when the group body at b (up to its ')') is a run of single items
+ * that one unbounded item dominates, all others optional: "a+", "\w+\s*",
+ * "\w+\s?". Repeated without bound, such a group can split a run of
+ * text in exponentially many ways. *end receives the position after ')'. */
+static bool ambiguous_body(const char *b, const char **end)
+{
+  size_t unbounded = 0, required_unbounded = 0, required_bounded = 0;
+  const char *p = skip_layout(b);
+  while (*p != ')') {
+    const char *after = *p ? skip_item(p) : NULL;
+    if (after == NULL)
+      return false; /* a nested group, an alternation, or the end */
+    unsigned min;
+    bool unb;
+    p = skip_layout(quantifier(after, &min, &unb));
+    unbounded += unb;
+    required_unbounded += unb && min > 0;
+    required_bounded += !unb && min > 0;
+  }
+  *end = p + 1;
+  return unbounded && required_bounded == 0 && required_unbounded <= 1;
 }
 
 bool nx_lint_nested_quantifier(const char *pattern)
@@ -61,10 +114,13 @@ bool nx_lint_nested_quantifier(const char *pattern)
       p++;
       continue;
     }
+    if (*p == '[') {
+      p = skip_item(p) - 1;
+      continue;
+    }
     if (*p != '(' || (p[1] == '?' && p[2] == '>'))
       continue; /* atomic groups do not backtrack */
-    /* The body: an optional "?:" or "?<name>", then one item and an
-     * unbounded quantifier, then ')'. */
+    /* The body: an optional "?:" or "?<name>", then the items, then ')'. */
     const char *b = p + 1;
     if (b[0] == '?' && b[1] == ':')
       b += 2;
@@ -75,12 +131,11 @@ bool nx_lint_nested_quantifier(const char *pattern)
       b = close + 1;
     } else if (b[0] == '?')
       continue;
-    const char *after_item = skip_item(b), *after_q;
-    if (after_item == NULL || !unbounded_at(after_item, &after_q) ||
-        *after_q != ')')
-      continue;
-    const char *outer;
-    if (unbounded_at(after_q + 1, &outer))
+    const char *after;
+    unsigned min;
+    bool unbounded;
+    if (ambiguous_body(b, &after) &&
+        (quantifier(skip_layout(after), &min, &unbounded), unbounded))
       return true;
   }
   return false;

@@ -71,6 +71,7 @@ static nx_ruleset *load_rules(const struct nx_options *opts)
     builtin_rules_dir(dir, sizeof dir);
     st = add_rules(rs, dir);
   }
+  nx_ruleset_end_builtin(rs);
   for (size_t i = 0; i < opts->nrule_paths && st == NX_OK; i++)
     st = add_rules(rs, opts->rule_paths[i]);
   const char *env = getenv("NEWSEXTRACT_RULES");
@@ -211,7 +212,9 @@ int main(int argc, char **argv)
   if (rs && opts.check_rules) {
     struct nx_selftest_result result;
     nx_selftest_run(rs, stdout, &result);
-    code = result.failed ? EXIT_FAILED : EXIT_OK;
+    /* --strict: a warning fails too (a CI check of a rule set) */
+    code = result.failed || (opts.strict && result.warnings) ? EXIT_FAILED
+                                                             : EXIT_OK;
   } else if (rs) {
     code = run(&opts, rs);
   }

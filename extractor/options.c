@@ -74,6 +74,7 @@ static const char usage_text[] =
     "                           compile the rules (built-in and PATHs), run\n"
     "                           every rule's examples and report; exit 0 only\n"
     "                           when all pass\n"
+    "      --strict             with --check-rules: warnings fail it too\n"
     "\n"
     "Running:\n"
     "  -j, --jobs N             worker threads (default: one per core)\n"
@@ -220,7 +221,8 @@ enum {
   OPT_PROGRESS,
   OPT_NO_JIT,
   OPT_EXPLAIN,
-  OPT_LIST_INPUT_KINDS
+  OPT_LIST_INPUT_KINDS,
+  OPT_STRICT
 };
 
 /* Adds each comma-separated name of s to the array. */
@@ -252,6 +254,7 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       {"rules", required_argument, NULL, 'r'},
       {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
       {"check-rules", no_argument, NULL, OPT_CHECK_RULES},
+      {"strict", no_argument, NULL, OPT_STRICT},
       {"input-format", required_argument, NULL, 'f'},
       {"text", no_argument, NULL, 't'},
       {"pretty", no_argument, NULL, 'p'},
@@ -294,6 +297,9 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       break;
     case OPT_CHECK_RULES:
       opts->check_rules = true;
+      break;
+    case OPT_STRICT:
+      opts->strict = true;
       break;
     case 'f':
       if (strcmp(optarg, "auto") == 0)
@@ -401,6 +407,11 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
   enum nx_options_result r = check_modes(opts);
   if (r != NX_OPTIONS_RUN)
     return r;
+  if (opts->strict && !opts->check_rules) {
+    nx_log_error(NULL, "--strict goes with --check-rules");
+    fputs("Try 'newsextract --help'.\n", stderr);
+    return NX_OPTIONS_USAGE;
+  }
   if (opts->text)
     opts->mode = NX_OUTPUT_TEXT;
   if (opts->explain)

@@ -54,6 +54,9 @@ static void free_rule(struct nx_rule *r)
   free(r->pattern);
   free(r->veto);
   free(r->anchor);
+  free(r->pattern_cols);
+  free(r->veto_cols);
+  free(r->anchor_cols);
   free(r->split);
   for (size_t i = 0; i < r->nkeywords; i++)
     free(r->keywords[i]);
@@ -115,6 +118,7 @@ static void free_cut(struct nx_cut *c)
   free(c->name);
   free(c->file);
   free(c->pattern);
+  free(c->pattern_cols);
   pcre2_code_free(c->re);
   for (size_t i = 0; i < c->nexamples; i++)
     free(c->examples[i].text);
@@ -129,6 +133,7 @@ static void free_define(struct nx_define *d)
   free(d->name);
   free(d->file);
   free(d->pattern);
+  free(d->about);
   free(d);
 }
 
@@ -159,6 +164,12 @@ void nx_ruleset_free(nx_ruleset *rs)
   free(rs->cuts);
   free(rs->defines);
   free(rs->lists);
+  for (size_t i = 0; i < rs->nfiles; i++)
+    free(rs->files[i].path);
+  free(rs->files);
+  for (size_t i = 0; i < rs->nnotes; i++)
+    free(rs->notes[i].text);
+  free(rs->notes);
   free(rs);
 }
 
@@ -188,15 +199,55 @@ size_t nx_ruleset_type_index(const nx_ruleset *rs, const char *name)
   return (size_t)-1;
 }
 
+static void add_loaded(nx_ruleset *rs, const char *path, bool list)
+{
+  rs->files = xrealloc(rs->files, (rs->nfiles + 1) * sizeof *rs->files);
+  rs->files[rs->nfiles++] = (struct nx_loaded){xstrdup(path), list};
+}
+
+void nx_ruleset_end_builtin(nx_ruleset *rs)
+{
+  rs->nbuiltin = rs->nfiles;
+}
+
+bool nx_ruleset_is_builtin(const nx_ruleset *rs, const char *path)
+{
+  for (size_t i = 0; i < rs->nbuiltin; i++)
+    if (strcmp(rs->files[i].path, path) == 0)
+      return true;
+  return false;
+}
+
+/* A section replaces an earlier one of its name: the author is told, as
+ * a copy that shadows a built-in rule by accident loses it silently. */
+static void note_replaced(nx_ruleset *rs, const char *kind, const char *name,
+                          const char *file, unsigned line,
+                          const char *old_file, unsigned old_line)
+{
+  char text[1024];
+  bool same = strcmp(file, old_file) == 0;
+  snprintf(text, sizeof text, "%s:%u: %s: %s %s replaces %s at %s:%u%s",
+           file, line, same ? "warning" : "note", kind, name,
+           same                                 ? "one of the same name"
+           : nx_ruleset_is_builtin(rs, old_file) ? "the built-in one"
+                                                : "the one",
+           old_file, old_line,
+           same ? " in the same file (rename one of them)" : "");
+  rs->notes = xrealloc(rs->notes, (rs->nnotes + 1) * sizeof *rs->notes);
+  rs->notes[rs->nnotes++] = (struct nx_note){xstrdup(text), same};
+}
+
 /* Adds 'item' to an array of pointers, replacing the entry with the same
  * name: a later file overrides an earlier one. */
-#define PUT_NAMED(array, count, item, free_fn)                                 \
+#define PUT_NAMED(array, count, item, free_fn, kind)                           \
   do {                                                                         \
     size_t i_;                                                                 \
     for (i_ = 0; i_ < (count); i_++)                                           \
       if (strcmp((array)[i_]->name, (item)->name) == 0)                        \
         break;                                                                 \
     if (i_ < (count)) {                                                        \
+      note_replaced(rs, kind, (item)->name, (item)->file, (item)->line,       \
+                    (array)[i_]->file, (array)[i_]->line);                     \
       free_fn((array)[i_]);                                                    \
     } else {                                                                   \
       (array) = xrealloc((array), ((count) + 1) * sizeof *(array));            \
@@ -236,7 +287,43 @@ struct reader {
   char *key;
   struct nx_buf value;
   unsigned key_line;
+  /* the column of each line of the value, 0-terminated */
+  unsigned *cols;
+  size_t ncols;
+  /* the comment lines read since the last blank line or key */
+  struct nx_buf comment;
 };
+
+static void add_col(struct reader *rd, unsigned col)
+{
+  rd->cols = xrealloc(rd->cols, (rd->ncols + 2) * sizeof *rd->cols);
+  rd->cols[rd->ncols++] = col;
+  rd->cols[rd->ncols] = 0;
+}
+
+/* A copy of the columns of the value being read. */
+static unsigned *value_cols(const struct reader *rd)
+{
+  unsigned *c = xmalloc((rd->ncols + 1) * sizeof *c);
+  memcpy(c, rd->cols, (rd->ncols + 1) * sizeof *c);
+  return c;
+}
+
+/* "unknown key 'patern' in a [rule] section (did you mean 'pattern'?)":
+ * 'keys' are the section's keys. */
+static nx_status unknown_key(struct reader *rd, unsigned line,
+                             const char *key, const char *section,
+                             const char *const *keys, size_t n)
+{
+  char word[64];
+  /* "fiels x" is compared as "fiels": a field's key has a name after it */
+  snprintf(word, sizeof word, "%.*s", (int)strcspn(key, " "), key);
+  const char *near = nx_nearest(strchr(key, ' ') ? word : key, keys, n);
+  return nx_fail(rd->err, NX_ESYNTAX, rd->path, line, 1,
+                 "unknown key '%s' in a [%s] section%s%s%s", key, section,
+                 near ? " (did you mean '" : "", near ? near : "",
+                 near ? "'?)" : "");
+}
 
 static nx_status syntax(struct reader *rd, unsigned line, const char *fmt,
                         ...) NX_PRINTF(3, 4);
@@ -309,8 +396,13 @@ static nx_status set_type_key(struct reader *rd, const char *key, char *val,
       in->field = xstrdup(field);
       in->list_name = strcmp(list, "entities") ? xstrdup(list) : NULL;
     }
-  } else
-    return syntax(rd, line, "unknown key '%s' in a [type] section", key);
+  } else {
+    static const char *const keys[] = {
+        "fields", "aggregate", "link",    "order",   "mention",
+        "overlap", "dedupe",   "exclude", "inherit", "reject"};
+    return unknown_key(rd, line, key, "type", keys,
+                       sizeof keys / sizeof *keys);
+  }
   (void)n;
   return NX_OK;
 }
@@ -368,8 +460,10 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
     r->type_name = xstrdup(val);
   } else if (strcmp(key, "pattern") == 0) {
     free(r->pattern);
+    free(r->pattern_cols);
     r->pattern = xstrdup(val);
     r->pattern_line = line;
+    r->pattern_cols = value_cols(rd);
   } else if (strcmp(key, "entity") == 0 || strcmp(key, "weak") == 0 ||
              strcmp(key, "output") == 0) {
     if (strcmp(val, "no") != 0 && strcmp(val, "yes") != 0)
@@ -395,8 +489,10 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
     r->anchor_paragraph = strcmp(val, "paragraph") == 0;
   } else if (strcmp(key, "anchor") == 0) {
     free(r->anchor);
+    free(r->anchor_cols);
     r->anchor = xstrdup(val);
     r->anchor_line = line;
+    r->anchor_cols = value_cols(rd);
   } else if (strcmp(key, "keywords") == 0) {
     size_t n;
     char **words = split_names(val, &n);
@@ -412,29 +508,39 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
     }
   } else if (strcmp(key, "veto") == 0) {
     free(r->veto);
+    free(r->veto_cols);
     r->veto = xstrdup(val);
     r->veto_line = line;
+    r->veto_cols = value_cols(rd);
   } else if (strcmp(key, "example") == 0 || strcmp(key, "expect") == 0) {
     return add_example(rd, r, key, val, line);
   } else if (strncmp(key, "field ", 6) == 0) {
     const char *name = key + 6;
     while (*name == ' ')
       name++;
-    char msg[128];
+    char msg[200];
     unsigned col = 0;
     struct nx_expr *e = nx_expr_parse(val, msg, sizeof msg, &col);
-    if (e == NULL)
-      return nx_fail(rd->err, NX_ESYNTAX, rd->path, line, 0,
-                     "field %s: %s at '%s'", name, msg,
-                     val + (col ? col - 1 : 0));
+    if (e == NULL) {
+      /* col counts in the value; the column counts in the line */
+      unsigned at = col ? col - 1 : 0;
+      return nx_fail(rd->err, NX_ESYNTAX, rd->path, line, rd->cols[0] + at,
+                     "field %s: %s at '%s'", name, msg, val + at);
+    }
     r->fields = xrealloc(r->fields, (r->nfields + 1) * sizeof *r->fields);
     struct nx_field *f = &r->fields[r->nfields++];
     f->name = xstrdup(name);
     f->source = xstrdup(val);
     f->line = line;
     f->expr = e;
-  } else
-    return syntax(rd, line, "unknown key '%s' in a [rule] section", key);
+  } else {
+    static const char *const keys[] = {
+        "type",   "pattern",  "field",        "keywords", "anchor",
+        "veto",   "example",  "expect",       "entity",   "weak",
+        "output", "split",    "anchor_scope", "over"};
+    return unknown_key(rd, line, key, "rule", keys,
+                       sizeof keys / sizeof *keys);
+  }
   return NX_OK;
 }
 
@@ -444,8 +550,10 @@ static nx_status set_cut_key(struct reader *rd, const char *key, char *val,
   struct nx_cut *c = rd->cut;
   if (strcmp(key, "pattern") == 0) {
     free(c->pattern);
+    free(c->pattern_cols);
     c->pattern = xstrdup(val);
     c->pattern_line = line;
+    c->pattern_cols = value_cols(rd);
   } else if (strcmp(key, "action") == 0) {
     if (strcmp(val, "drop") == 0)
       c->action = NX_CUT_DROP;
@@ -469,8 +577,12 @@ static nx_status set_cut_key(struct reader *rd, const char *key, char *val,
       return syntax(rd, line, "a [cut] expects 'drop' or 'keep', not '%s'",
                     val);
     c->examples[c->nexamples - 1].expect = strcmp(val, "drop") == 0;
-  } else
-    return syntax(rd, line, "unknown key '%s' in a [cut] section", key);
+  } else {
+    static const char *const keys[] = {"pattern", "action", "example",
+                                       "expect"};
+    return unknown_key(rd, line, key, "cut", keys,
+                       sizeof keys / sizeof *keys);
+  }
   return NX_OK;
 }
 
@@ -487,10 +599,10 @@ static nx_status end_key(struct reader *rd)
   nx_status st = NX_OK;
   switch (rd->kind) {
   case SEC_DEFINE:
-    if (strcmp(rd->key, "pattern") != 0)
-      st = syntax(rd, rd->key_line, "unknown key '%s' in a [define] section",
-                  rd->key);
-    else {
+    if (strcmp(rd->key, "pattern") != 0) {
+      static const char *const keys[] = {"pattern"};
+      st = unknown_key(rd, rd->key_line, rd->key, "define", keys, 1);
+    } else {
       free(rd->define->pattern);
       rd->define->pattern = xstrdup(val);
     }
@@ -550,7 +662,7 @@ static nx_status end_section(struct reader *rd)
         return st;
       }
     type_named(rs, r->type_name);
-    PUT_NAMED(rs->rules, rs->nrules, r, free_rule);
+    PUT_NAMED(rs->rules, rs->nrules, r, free_rule, "rule");
   } else if (rd->define) {
     struct nx_define *d = rd->define;
     rd->define = NULL;
@@ -559,7 +671,7 @@ static nx_status end_section(struct reader *rd)
       free_define(d);
       return st;
     }
-    PUT_NAMED(rs->defines, rs->ndefines, d, free_define);
+    PUT_NAMED(rs->defines, rs->ndefines, d, free_define, "definition");
   } else if (rd->cut) {
     struct nx_cut *c = rd->cut;
     rd->cut = NULL;
@@ -574,7 +686,7 @@ static nx_status end_section(struct reader *rd)
         free_cut(c);
         return st;
       }
-    PUT_NAMED(rs->cuts, rs->ncuts, c, free_cut);
+    PUT_NAMED(rs->cuts, rs->ncuts, c, free_cut, "cut");
   }
   rd->type = NULL;
   rd->kind = SEC_NONE;
@@ -626,10 +738,18 @@ static nx_status begin_section(struct reader *rd, char *header,
       rd->type->file = xstrdup(rd->path);
       rd->type->line = line;
     }
-  } else
+  } else {
+    static const char *const kinds[] = {"rule", "define", "type", "cut"};
+    const char *near = nx_nearest(kind, kinds, 4);
     return syntax(rd, line,
-                  "unknown section kind '%s' (rule, define, type or cut)",
-                  kind);
+                  "unknown section kind '%s' (rule, define, type or cut%s%s%s)",
+                  kind, near ? "; did you mean '" : "", near ? near : "",
+                  near ? "'?" : "");
+  }
+  if (rd->define && rd->comment.len) {
+    rd->define->about = nx_buf_detach(&rd->comment, NULL);
+  }
+  nx_buf_clear(&rd->comment);
   return NX_OK;
 }
 
@@ -637,15 +757,22 @@ static nx_status read_line(struct reader *rd, char *line, unsigned lineno)
 {
   bool continued = isspace((unsigned char)line[0]);
   char *t = nx_str_trim(line);
-  if (*t == '\0')
+  if (*t == '\0') {
+    nx_buf_clear(&rd->comment);
     return NX_OK;
+  }
   if (continued && rd->key) {
     /* Part of a multi-line value (a '#' here is a PCRE2 comment). */
+    add_col(rd, (unsigned)(t - line) + 1);
     nx_status st = nx_buf_addc(&rd->value, '\n');
     return st == NX_OK ? nx_buf_adds(&rd->value, t) : st;
   }
-  if (*t == '#')
-    return NX_OK;
+  if (*t == '#') {
+    /* kept for the catalogue (--list-rules): what a definition is for */
+    if (rd->comment.len)
+      nx_buf_addc(&rd->comment, ' ');
+    return nx_buf_adds(&rd->comment, nx_str_trim(t + 1));
+  }
   if (*t == '[')
     return begin_section(rd, t, lineno);
   nx_status st = end_key(rd);
@@ -666,7 +793,11 @@ static nx_status read_line(struct reader *rd, char *line, unsigned lineno)
     return syntax(rd, lineno, "missing key before '='");
   rd->key = xstrdup(key);
   rd->key_line = lineno;
-  return nx_buf_adds(&rd->value, nx_str_trim(eq + 1));
+  nx_buf_clear(&rd->comment);
+  char *val = nx_str_trim(eq + 1);
+  rd->ncols = 0;
+  add_col(rd, (unsigned)(val - line) + 1);
+  return nx_buf_adds(&rd->value, val);
 }
 
 static nx_status add_stream(nx_ruleset *rs, FILE *f, const char *path,
@@ -678,6 +809,7 @@ static nx_status add_stream(nx_ruleset *rs, FILE *f, const char *path,
   rd.path = path;
   rd.err = err;
   nx_buf_init(&rd.value, 0);
+  nx_buf_init(&rd.comment, 0);
   char *line = NULL;
   size_t cap = 0;
   unsigned lineno = 0;
@@ -694,7 +826,9 @@ static nx_status add_stream(nx_ruleset *rs, FILE *f, const char *path,
     st = end_section(&rd);
   free(line);
   free(rd.key);
+  free(rd.cols);
   nx_buf_free(&rd.value);
+  nx_buf_free(&rd.comment);
   free_rule(rd.rule);
   free_define(rd.define);
   free_cut(rd.cut);
@@ -707,6 +841,7 @@ static nx_status add_file(nx_ruleset *rs, const char *path,
   FILE *f = fopen(path, "r");
   if (f == NULL)
     return nx_fail(err, NX_EIO, path, 0, 0, "%s", strerror(errno));
+  add_loaded(rs, path, false);
   nx_status st = add_stream(rs, f, path, err);
   fclose(f);
   return st;
@@ -744,6 +879,7 @@ static nx_status add_lists(nx_ruleset *rs, const char *dir,
     st = nx_wordlist_load(path, names[i], &wl, err);
     if (st != NX_OK)
       break;
+    add_loaded(rs, path, true);
     size_t k;
     for (k = 0; k < rs->nlists; k++)
       if (strcmp(nx_wordlist_name(rs->lists[k]), names[i]) == 0)
@@ -766,6 +902,79 @@ static nx_status add_lists(nx_ruleset *rs, const char *dir,
   return st;
 }
 
+/* True when the file's first line that is not blank or a comment is a
+ * section header: a rule file, whatever its name. */
+static bool looks_like_rules(const char *path)
+{
+  FILE *f = fopen(path, "r");
+  if (f == NULL)
+    return false;
+  char line[512];
+  bool rules = false;
+  for (int n = 0; n < 200 && fgets(line, sizeof line, f); n++) {
+    char *t = nx_str_trim(line);
+    if (*t == '\0' || *t == '#')
+      continue;
+    rules = strncmp(t, "[rule ", 6) == 0 || strncmp(t, "[define ", 8) == 0 ||
+            strncmp(t, "[type ", 6) == 0 || strncmp(t, "[cut ", 5) == 0;
+    break;
+  }
+  fclose(f);
+  return rules;
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+  size_t n = strlen(s), k = strlen(suffix);
+  return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* A directory given as rules: every file in it that newsextract would
+ * pass over, while its author meant it to be read, is an error; so is a
+ * directory with nothing to read. */
+static nx_status check_rule_dir(const char *dir, size_t nrules,
+                                struct nx_error *err)
+{
+  size_t n, nlists;
+  char **names = nx_dir_names(dir, NULL, &n);
+  char listdir[4096];
+  snprintf(listdir, sizeof listdir, "%s/lists", dir);
+  char **lists = nx_dir_names(listdir, NULL, &nlists);
+  nx_status st = NX_OK;
+  char found[160] = "";
+  for (size_t i = 0; i < n && st == NX_OK; i++) {
+    char file[8192];
+    snprintf(file, sizeof file, "%s/%s", dir, names[i]);
+    if (has_suffix(names[i], ".list"))
+      st = nx_fail(err, NX_ESYNTAX, file, 0, 0,
+                   "a word list beside the rule files is not read: move it "
+                   "to %s/",
+                   listdir);
+    else if (!has_suffix(names[i], ".rules") && looks_like_rules(file))
+      st = nx_fail(err, NX_ESYNTAX, file, 0, 0,
+                   "a rule file must be named *.rules to be read: rename it %.*s.rules",
+                   (int)strcspn(names[i], "."), names[i]);
+    else if (strcmp(names[i], "lists") != 0 &&
+             strlen(found) + strlen(names[i]) + 3 < sizeof found)
+      snprintf(found + strlen(found), sizeof found - strlen(found), "%s%s",
+               *found ? ", " : "", names[i]);
+  }
+  for (size_t i = 0; i < nlists && st == NX_OK; i++)
+    if (!has_suffix(lists[i], ".list")) {
+      char file[8192];
+      snprintf(file, sizeof file, "%s/%s", listdir, lists[i]);
+      st = nx_fail(err, NX_ESYNTAX, file, 0, 0,
+                   "a word list must be named *.list to be read");
+    }
+  if (st == NX_OK && nrules == 0 && nlists == 0)
+    st = nx_fail(err, NX_ESYNTAX, dir, 0, 0,
+                 "no rule files (*.rules) or word lists (lists/*.list) here%s%s%s",
+                 *found ? " (found: " : "", found, *found ? ")" : "");
+  nx_names_free(names, n);
+  nx_names_free(lists, nlists);
+  return st;
+}
+
 nx_status nx_ruleset_add_path(nx_ruleset *rs, const char *path,
                               struct nx_error *err)
 {
@@ -784,9 +993,11 @@ nx_status nx_ruleset_add_path(nx_ruleset *rs, const char *path,
     nx_status st = add_lists(rs, dir, err);
     return st == NX_OK ? add_file(rs, path, err) : st;
   }
-  nx_status st = add_lists(rs, path, err);
   size_t n;
   char **names = nx_dir_names(path, ".rules", &n);
+  nx_status st = check_rule_dir(path, n, err);
+  if (st == NX_OK)
+    st = add_lists(rs, path, err);
   for (size_t i = 0; i < n && st == NX_OK; i++) {
     char file[8192];
     snprintf(file, sizeof file, "%s/%s", path, names[i]);

@@ -17,9 +17,17 @@ void nx_ruleset_free(nx_ruleset *rs); /* NULL is a no-op */
 
 /* Adds a rule file, or a directory: its lists/ *.list files and its
  * *.rules files in name order. A section named like an earlier one
- * replaces it. */
+ * replaces it. A directory with neither, a file in it that looks like a
+ * rule file but is not named *.rules, or a word list beside the rule
+ * files instead of in lists/ is an error: such files would be passed
+ * over without a word. */
 nx_status nx_ruleset_add_path(nx_ruleset *rs, const char *path,
                               struct nx_error *err);
+
+/* Marks every file added so far as built-in: --check-rules lists the
+ * files added later one by one, and says when one of their sections
+ * replaces a built-in one. */
+void nx_ruleset_end_builtin(nx_ruleset *rs);
 
 /* Adds rule text held in memory, named 'name' in errors (its lists come
  * from the paths added before). For tests and fuzzing. */

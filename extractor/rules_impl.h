@@ -80,6 +80,9 @@ struct nx_rule {
   size_t type; /* index into ruleset types */
   char *pattern, *veto, *anchor;
   unsigned pattern_line, veto_line, anchor_line;
+  /* The column in its file of each line of pattern, veto and anchor,
+   * 0-terminated: errors point into the file, not into the value. */
+  unsigned *pattern_cols, *veto_cols, *anchor_cols;
   char **keywords; /* "keywords = a, b": words every match contains */
   size_t nkeywords;
   unsigned keywords_line;
@@ -159,6 +162,7 @@ struct nx_cut {
   unsigned line;
   char *pattern;
   unsigned pattern_line;
+  unsigned *pattern_cols; /* as in struct nx_rule */
   pcre2_code *re;
   enum nx_cut_action action;
   unsigned next; /* NX_CUT_DROP_NEXT: how many paragraphs after */
@@ -170,7 +174,21 @@ struct nx_define {
   char *name, *file;
   unsigned line;
   char *pattern;
+  char *about; /* the comment lines just above its section, or NULL */
   int used; /* some pattern refers to it (set at compile; for the lint) */
+};
+
+/* A file the ruleset was read from. */
+struct nx_loaded {
+  char *path;
+  bool list; /* a word list, else a rule file */
+};
+
+/* Something --check-rules tells the author about loading: a section that
+ * replaced an earlier one of its name. */
+struct nx_note {
+  char *text;   /* "FILE:LINE: note: ..." or "...: warning: ..." */
+  bool warning; /* the earlier one was in the same file: likely a slip */
 };
 
 struct nx_ruleset {
@@ -192,9 +210,18 @@ struct nx_ruleset {
                           * NULL: most paragraphs pass one test, not all */
   size_t nmention_types; /* types with "mention = yes" */
   bool has_frames;       /* some rule runs over mentions */
+  struct nx_loaded *files; /* in the order read */
+  size_t nfiles;
+  size_t nbuiltin; /* files[0, nbuiltin) are the built-in rules */
+  struct nx_note *notes;
+  size_t nnotes;
   int compiled;
   int no_jit;
 };
+
+/* True when 'path' (a rule's or list's file) is one of the built-in
+ * rules (read before nx_ruleset_end_builtin). */
+bool nx_ruleset_is_builtin(const nx_ruleset *rs, const char *path);
 
 /* The list called 'name', or NULL. */
 const nx_wordlist *nx_ruleset_list(const nx_ruleset *rs, const char *name);

@@ -9,6 +9,7 @@
 #include "extract.h"
 #include "xalloc.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,10 +73,11 @@ static bool records_match(json_t *got, json_t *expect)
 }
 
 /* Runs one example; true when it passes. 'got' receives the records;
- * '*excluded' counts matches that the type's stop list dropped. */
+ * '*excluded' counts matches that the type's stop list dropped;
+ * '*limited' is set when the rule hit its match limit. */
 static bool run_example(nx_matcher *m, const nx_ruleset *rs, size_t rule,
                         const struct nx_example *ex, json_t *got,
-                        size_t *excluded)
+                        size_t *excluded, bool *limited)
 {
   struct nx_buf text;
   nx_buf_init(&text, 0);
@@ -83,6 +85,8 @@ static bool run_example(nx_matcher *m, const nx_ruleset *rs, size_t rule,
   nx_buf_add(&text, "", 0);
   struct nx_hits hits = {0};
   nx_match_text(m, text.data, text.len, rule, &hits);
+  for (size_t i = 0; i < hits.nlimited; i++)
+    *limited |= hits.limited[i] == rule;
   for (size_t i = 0; i < hits.n; i++) {
     if (hits.v[i].rule != rule)
       continue; /* a mention that a frame's example needed */
@@ -112,7 +116,8 @@ static bool is_document(const struct nx_example *ex)
  * of the rule's type that this rule made (all of them for a type whose
  * records carry no rule, such as aggregated tickers). */
 static bool run_document(nx_extractor *x, const nx_ruleset *rs, size_t rule,
-                         const struct nx_example *ex, json_t *got)
+                         const struct nx_example *ex, json_t *got,
+                         bool *limited)
 {
   size_t len = strlen(ex->text);
   char *doc = xmalloc(len + 1);
@@ -130,6 +135,8 @@ static bool run_document(nx_extractor *x, const nx_ruleset *rs, size_t rule,
   struct nx_error err;
   const struct nx_rule *r = rs->rules[rule];
   if (nx_extract_document(x, &src, &obj, &err) == NX_OK) {
+    for (size_t i = 0; i < nx_extract_limited(x); i++)
+      *limited |= strcmp(nx_extract_limited_rule(x, i), r->name) == 0;
     json_t *list = json_object_get(obj, rs->types[r->type]->name);
     size_t i;
     json_t *rec;
@@ -155,8 +162,9 @@ static void explain_gate(nx_matcher *m, const nx_ruleset *rs, size_t rule,
 {
   json_t *got = json_array();
   size_t excluded = 0;
+  bool limited = false;
   nx_matcher_ungated(m, true);
-  bool pass = run_example(m, rs, rule, ex, got, &excluded);
+  bool pass = run_example(m, rs, rule, ex, got, &excluded, &limited);
   nx_matcher_ungated(m, false);
   json_decref(got);
   if (pass)
@@ -164,6 +172,44 @@ static void explain_gate(nx_matcher *m, const nx_ruleset *rs, size_t rule,
           "match must contain one of its keywords (or its anchor), and "
           "start no later than the last one in its sentence; a word the "
           "pattern only looks behind at does not count\n",
+          report);
+}
+
+/* True when the pattern holds a space between two letters or digits, as
+ * in "agreed to buy": in extended mode that matches "agreedtobuy". */
+static bool has_literal_space(const char *pattern)
+{
+  bool in_class = false;
+  for (const char *p = pattern; *p; p++) {
+    if (*p == '\\' && p[1]) {
+      p++;
+      continue;
+    }
+    if (*p == '[')
+      in_class = true;
+    else if (*p == ']')
+      in_class = false;
+    else if (*p == '#' && !in_class)
+      p += strcspn(p, "\n") - 1; /* a comment to the end of the line */
+    else if (*p == ' ' && !in_class && p > pattern &&
+             isalnum((unsigned char)p[-1]) &&
+             (p < pattern + 2 || p[-2] != '\\')) {
+      const char *q = p + strspn(p, " \t");
+      if (isalnum((unsigned char)*q))
+        return true;
+    }
+    if (*p == '\0')
+      break;
+  }
+  return false;
+}
+
+static void note_space(const char *pattern, FILE *report)
+{
+  if (has_literal_space(pattern))
+    fputs("  note: white space in a pattern is ignored (patterns are "
+          "compiled in extended mode): 'to buy' matches 'tobuy'; write \\s+ "
+          "or '\\ ' for a space\n",
           report);
 }
 
@@ -193,10 +239,84 @@ static void check_cuts(const nx_ruleset *rs, FILE *report,
               "%s\n",
               cut->file, ex->line, cut->name, ex->text,
               ex->expect ? "drop" : "keep", drops ? "drop" : "keep");
+      if (ex->expect == 1)
+        note_space(cut->pattern, report);
     }
   }
   nx_buf_free(&text);
   pcre2_match_data_free(md);
+}
+
+/* One failed example: what it expected and what it got. */
+static void report_failure(const nx_ruleset *rs, const struct nx_rule *rule,
+                           const struct nx_example *ex, json_t *got,
+                           size_t excluded, bool limited, FILE *report)
+{
+  fprintf(report, "%s:%u: rule %s: example \"%s\"\n  expected: ", rule->file,
+          ex->line, rule->name, ex->text);
+  if (json_array_size(ex->expect) == 1)
+    print_json(report, json_array_get(ex->expect, 0));
+  else if (ex->expect)
+    print_json(report, ex->expect);
+  else
+    fputs("no match", report);
+  fputs("\n  actual:   ", report);
+  if (json_array_size(got))
+    print_json(report, got);
+  else
+    fputs(limited ? "none: the rule hit its match limit (a pattern that "
+                    "backtracks without end, such as (a+)+)"
+                  : "no match",
+          report);
+  if (excluded) {
+    const struct nx_type *t = rs->types[rule->type];
+    fprintf(report, " (%zu match%s dropped by 'exclude = %s in %s')",
+            excluded, excluded > 1 ? "es" : "", t->exclude_field,
+            t->exclude_list_name);
+  }
+  fputc('\n', report);
+  if (ex->expect && !limited)
+    note_space(rule->pattern, report);
+}
+
+/* The files read after the built-in ones, each with what it holds, and
+ * the built-in totals: the author sees that a file was read at all. */
+static void report_files(const nx_ruleset *rs, FILE *report)
+{
+  size_t rules = 0, examples = 0;
+  for (size_t r = 0; r < rs->nrules; r++)
+    if (nx_ruleset_is_builtin(rs, rs->rules[r]->file)) {
+      rules++;
+      examples += rs->rules[r]->nexamples;
+    }
+  for (size_t c = 0; c < rs->ncuts; c++)
+    if (nx_ruleset_is_builtin(rs, rs->cuts[c]->file))
+      examples += rs->cuts[c]->nexamples;
+  if (rs->nbuiltin)
+    fprintf(report, "loaded: the built-in rules (%zu rules, %zu examples)\n",
+            rules, examples);
+  for (size_t f = rs->nbuiltin; f < rs->nfiles; f++) {
+    const char *path = rs->files[f].path;
+    if (rs->files[f].list) {
+      fprintf(report, "loaded: %s (a word list)\n", path);
+      continue;
+    }
+    size_t nr = 0, nc = 0, ne = 0;
+    for (size_t r = 0; r < rs->nrules; r++)
+      if (strcmp(rs->rules[r]->file, path) == 0) {
+        nr++;
+        ne += rs->rules[r]->nexamples;
+      }
+    for (size_t c = 0; c < rs->ncuts; c++)
+      if (strcmp(rs->cuts[c]->file, path) == 0) {
+        nc++;
+        ne += rs->cuts[c]->nexamples;
+      }
+    fprintf(report, "loaded: %s (%zu rule%s", path, nr, nr == 1 ? "" : "s");
+    if (nc)
+      fprintf(report, ", %zu cut%s", nc, nc == 1 ? "" : "s");
+    fprintf(report, ", %zu example%s)\n", ne, ne == 1 ? "" : "s");
+  }
 }
 
 void nx_selftest_run(const nx_ruleset *rs, FILE *report,
@@ -216,42 +336,29 @@ void nx_selftest_run(const nx_ruleset *rs, FILE *report,
       const struct nx_example *ex = &rule->examples[e];
       json_t *got = json_array();
       size_t excluded = 0;
-      bool doc = is_document(ex);
-      if (doc ? run_document(x, rs, r, ex, got)
-              : run_example(m, rs, r, ex, got, &excluded)) {
+      bool doc = is_document(ex), limited = false;
+      if (doc ? run_document(x, rs, r, ex, got, &limited)
+              : run_example(m, rs, r, ex, got, &excluded, &limited)) {
         result->passed++;
       } else {
         result->failed++;
-        fprintf(report, "%s:%u: rule %s: example \"%s\"\n  expected: ",
-                rule->file, ex->line, rule->name, ex->text);
-        if (json_array_size(ex->expect) == 1)
-          print_json(report, json_array_get(ex->expect, 0));
-        else if (ex->expect)
-          print_json(report, ex->expect);
-        else
-          fputs("no match", report);
-        fputs("\n  actual:   ", report);
-        if (json_array_size(got))
-          print_json(report, got);
-        else
-          fputs("no match", report);
-        if (excluded) {
-          const struct nx_type *t = rs->types[rule->type];
-          fprintf(report, " (%zu match%s dropped by 'exclude = %s in %s')",
-                  excluded, excluded > 1 ? "es" : "", t->exclude_field,
-                  t->exclude_list_name);
-        }
-        fputc('\n', report);
-        if (!doc && ex->expect && (rule->keyword_set || rule->anchor_re))
+        report_failure(rs, rule, ex, got, excluded, limited, report);
+        if (!doc && !limited && ex->expect &&
+            (rule->keyword_set || rule->anchor_re))
           explain_gate(m, rs, r, ex, report);
       }
       json_decref(got);
     }
   }
   check_cuts(rs, report, result);
+  for (size_t i = 0; i < rs->nnotes; i++) {
+    fprintf(report, "%s\n", rs->notes[i].text);
+    result->warnings += rs->notes[i].warning;
+  }
   result->warnings += nx_lint_run(rs, report);
   nx_matcher_free(m);
   nx_extractor_free(x);
+  report_files(rs, report);
   fprintf(report,
           "check-rules: %zu rules, %zu examples: %zu passed, %zu failed, "
           "%zu warnings\n",

@@ -14,4 +14,10 @@ char *nx_str_trim(char *s);
 char **nx_dir_names(const char *dir, const char *suffix, size_t *n);
 void nx_names_free(char **names, size_t n);
 
+/* The candidate nearest to 'word' (case folded; a transposition is one
+ * edit), or NULL when none is within a third of its length (at least one
+ * edit): what "did you mean ..." offers for a misspelt key or name. */
+const char *nx_nearest(const char *word, const char *const *candidates,
+                       size_t n);
+
 #endif /* NX_UTIL_H */
