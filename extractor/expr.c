@@ -18,18 +18,56 @@ struct fn_spec {
   enum nx_fn fn;
   size_t min_args, max_args;
   const char *list; /* the list it always uses, or NULL */
+  const char *usage, *doc; /* for the catalogue (--list-rules) */
 };
 
 static const struct fn_spec fns[] = {
-    {"text", FN_TEXT, 1, 1, NULL},         {"upper", FN_UPPER, 1, 1, NULL},
-    {"lower", FN_LOWER, 1, 1, NULL},       {"title", FN_TITLE, 1, 1, NULL},
-    {"number", FN_NUMBER, 1, 1, NULL},     {"money", FN_MONEY, 1, 1, NULL},
-    {"currency", FN_CURRENCY, 1, 1, "currencies"},
-    {"mw", FN_MW, 1, 2, "power_units"},    {"unit", FN_UNIT, 1, 1, "power_units"},
-    {"canon", FN_CANON, 2, 2, NULL},       {"class", FN_CLASS, 2, 2, NULL},
-    {"in", FN_IN, 2, 2, NULL},             {"first", FN_FIRST, 1, 16, NULL},
-    {"compare", FN_COMPARE, 4, 4, NULL},   {"if", FN_IF, 3, 3, NULL},
-    {NULL, FN_TEXT, 0, 0, NULL}};
+    {"text", FN_TEXT, 1, 1, NULL, "`g` or `text(g)`",
+     "the group's text, white space collapsed; `null` when the group did "
+     "not take part"},
+    {"upper", FN_UPPER, 1, 1, NULL, "`upper(g)`", "the text in upper case"},
+    {"lower", FN_LOWER, 1, 1, NULL, "`lower(g)`", "the text in lower case"},
+    {"title", FN_TITLE, 1, 1, NULL, "`title(g)`",
+     "the text with each word capitalised"},
+    {"number", FN_NUMBER, 1, 1, NULL, "`number(g)`",
+     "`1,200` → 1200, `1.7` → 1.7, `2.5 billion` → 2500000000"},
+    {"money", FN_MONEY, 1, 1, NULL, "`money(g)`",
+     "the amount of `$18`, `C$12.50`, `€45`, `1,166 pence`, `$9.7 billion`"},
+    {"currency", FN_CURRENCY, 1, 1, "currencies", "`currency(g)`",
+     "its ISO 4217 code: `USD`, `CAD`, `EUR`, `GBP`, `GBX` (pence) … from "
+     "the `currencies` list"},
+    {"mw", FN_MW, 1, 2, "power_units", "`mw(g)`, `mw(num, unit)`",
+     "a power figure in megawatts: `1.7 gigawatts` → 1700, `500 kW` → 0.5, "
+     "`285-MW` → 285; or from a number group and a unit group (ranges)"},
+    {"unit", FN_UNIT, 1, 1, "power_units", "`unit(g)`",
+     "the canonical unit symbol (`MW`, `GW`, `kW`, `TW`) from the "
+     "`power_units` list"},
+    {"canon", FN_CANON, 2, 2, NULL, "`canon(LIST, g)`",
+     "the canonical form (first on its line) of the LIST entry g is a form "
+     "of; `null` when g is not listed"},
+    {"class", FN_CLASS, 2, 2, NULL, "`class(LIST, g)`",
+     "that entry's value after `=>`: a JSON number when it is one, else a "
+     "string"},
+    {"in", FN_IN, 2, 2, NULL, "`in(LIST, g)`", "whether g is listed"},
+    {"first", FN_FIRST, 1, 16, NULL, "`first(e1, e2, …)`",
+     "the first expression that is not null"},
+    {"compare", FN_COMPARE, 4, 4, NULL, "`compare(a, b, x, y)`",
+     "`x` when the number in `b` is larger than the one in `a`, `y` when "
+     "smaller, else null: `compare(from, to, \"raise\", \"cut\")`"},
+    {"if", FN_IF, 3, 3, NULL, "`if(e, x, y)`",
+     "`x` when `e` has a value (not null, not false), else `y`: "
+     "`if(old, null, \"initiate\")`"},
+    {NULL, FN_TEXT, 0, 0, NULL, NULL, NULL}};
+
+void nx_expr_functions_markdown(FILE *out)
+{
+  fputs("| expression | value |\n| --- | --- |\n", out);
+  for (const struct fn_spec *f = fns; f->name; f++) {
+    fprintf(out, "| %s | %s |\n", f->usage, f->doc);
+    if (f == fns) /* constants after the group itself */
+      fputs("| `\"word\"`, `12`, `null`, `true` | a constant |\n", out);
+  }
+}
 
 struct parser {
   const char *src, *at;

@@ -8,6 +8,7 @@
 #include "rules_impl.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 
 /* Parses 'src'. Returns a new expression (free with nx_expr_free), or NULL
  * with a message and the 1-based column of the problem. */
@@ -27,6 +28,10 @@ bool nx_expr_uses_group(const struct nx_expr *e, const char *name);
  * pairs): a new reference, or NULL for null. */
 json_t *nx_expr_eval(const struct nx_expr *e, const char *subject,
                      const PCRE2_SIZE *ov, uint32_t pairs);
+
+/* Writes the table of expressions and functions, in Markdown, to 'out':
+ * rules/README.md holds the same table (--list-rules prints it). */
+void nx_expr_functions_markdown(FILE *out);
 
 /* A JSON number for v: an integer when v is whole, else a real. */
 json_t *nx_json_number(double v);

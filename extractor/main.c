@@ -2,6 +2,7 @@
  * exit code. No extraction logic lives here. */
 #include "extract.h"
 #include "batch.h"
+#include "catalogue.h"
 #include "input.h"
 #include "log.h"
 #include "options.h"
@@ -82,7 +83,7 @@ static nx_ruleset *load_rules(const struct nx_options *opts)
       st = add_rules(rs, p);
     free(copy);
   }
-  if (opts->check_rules)
+  if (opts->check_rules || opts->list_rules)
     for (size_t i = 0; i < opts->npaths && st == NX_OK; i++)
       st = add_rules(rs, opts->paths[i]);
   if (st == NX_OK) {
@@ -209,7 +210,10 @@ int main(int argc, char **argv)
   xmlInitParser();
   int code = EXIT_USAGE;
   nx_ruleset *rs = load_rules(&opts);
-  if (rs && opts.check_rules) {
+  if (rs && opts.list_rules) {
+    nx_catalogue_write(rs, stdout);
+    code = EXIT_OK;
+  } else if (rs && opts.check_rules) {
     struct nx_selftest_result result;
     nx_selftest_run(rs, stdout, &result);
     /* --strict: a warning fails too (a CI check of a rule set) */

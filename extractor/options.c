@@ -75,6 +75,9 @@ static const char usage_text[] =
     "                           every rule's examples and report; exit 0 only\n"
     "                           when all pass\n"
     "      --strict             with --check-rules: warnings fail it too\n"
+    "      --list-rules [PATH...]\n"
+    "                           list what a rule can reuse (definitions,\n"
+    "                           mention types, word lists, functions)\n"
     "\n"
     "Running:\n"
     "  -j, --jobs N             worker threads (default: one per core)\n"
@@ -149,7 +152,7 @@ static enum nx_options_result check_modes(const struct nx_options *opts)
  * none with a terminal on stdin (a silent wait for input looks hung). */
 static enum nx_options_result check_paths(const struct nx_options *opts)
 {
-  if (opts->check_rules)
+  if (opts->check_rules || opts->list_rules)
     return NX_OPTIONS_RUN;
   for (size_t i = 0; i < opts->npaths; i++) {
     const char *p = opts->paths[i];
@@ -222,7 +225,8 @@ enum {
   OPT_NO_JIT,
   OPT_EXPLAIN,
   OPT_LIST_INPUT_KINDS,
-  OPT_STRICT
+  OPT_STRICT,
+  OPT_LIST_RULES
 };
 
 /* Adds each comma-separated name of s to the array. */
@@ -255,6 +259,7 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
       {"check-rules", no_argument, NULL, OPT_CHECK_RULES},
       {"strict", no_argument, NULL, OPT_STRICT},
+      {"list-rules", no_argument, NULL, OPT_LIST_RULES},
       {"input-format", required_argument, NULL, 'f'},
       {"text", no_argument, NULL, 't'},
       {"pretty", no_argument, NULL, 'p'},
@@ -300,6 +305,9 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       break;
     case OPT_STRICT:
       opts->strict = true;
+      break;
+    case OPT_LIST_RULES:
+      opts->list_rules = true;
       break;
     case 'f':
       if (strcmp(optarg, "auto") == 0)

@@ -18,6 +18,7 @@ struct nx_options {
   bool no_default_rules;
   bool check_rules;
   bool strict;  /* --strict: --check-rules fails on warnings too */
+  bool list_rules; /* --list-rules: what a rule can reuse, as Markdown */
   bool no_jit;  /* --no-jit: PCRE2's interpreter (for valgrind) */
   bool explain; /* --explain: every match and why it was kept or dropped */
   bool text;      /* --text: print the cleaned text, not records */
