@@ -99,4 +99,32 @@ grep -q "^$dir/over.rules:1: note: rule power/figure replaces the built-in one a
 "$NX" --no-default-rules --check-rules --strict "$dir/twice.rules" >"$dir/out" && fail "--strict passes a rule defined twice"
 grep -q "twice.rules:7: warning: rule deals/a replaces one of the same name at $dir/twice.rules:1 in the same file" "$dir/out" ||
   fail "twice: $(cat "$dir/out")"
+
+# 18. A user type that links through ticker names gets the symbol when the
+# name follows a sentence opener or a corporate body ("The Board of
+# Directors of", "Separately,", "On Tuesday,").
+cat >"$dir/link.rules" <<'RULES'
+[type deals]
+fields = buyer, symbol
+link = buyer
+
+[rule deals/buy]
+type = deals
+keywords = agreed
+pattern = (?<buyer>\p{Lu}\w+(?:\h+\p{Lu}\w+)?) \s+ agreed \s+ to \s+ buy
+example = Acme agreed to buy Widgetco.
+expect = {"buyer":"Acme"}
+RULES
+while IFS='|' read -r text symbol; do
+  got=$(printf '%s\n' "$text" | "$NX" --rules "$dir/link.rules" --records |
+    python3 -c 'import json,sys; print(*[r["symbol"] for r in map(json.loads, sys.stdin) if r["type"] == "deals"])')
+  [ "$got" = "$symbol" ] || fail "link: '$text': symbol '$got', want '$symbol'"
+done <<'CASES'
+The Board of Directors of Kestrel Holdings Inc. (Nasdaq: KSTL) met. Kestrel Holdings agreed to buy Widgetco.|KSTL
+The Chairman of Kestrel Holdings (NYSE: KSTL) spoke. Kestrel Holdings agreed to buy Widgetco.|KSTL
+Additionally, the Board of Kestrel Holdings (NYSE: KSTL) met. Kestrel Holdings agreed to buy Widgetco.|KSTL
+On Tuesday, Kestrel Holdings (NYSE: KSTL) rose. Kestrel Holdings agreed to buy Widgetco.|KSTL
+The Board of Directors of Kestrel Holdings (ticker: KSTL) met. Kestrel Holdings agreed to buy Widgetco.|KSTL
+Separately, Shell plc (LSE: SHEL) rose. Shell agreed to buy Widgetco.|SHEL
+CASES
 exit $status
