@@ -952,7 +952,8 @@ static nx_status check_rule_dir(const char *dir, size_t nrules,
                    listdir);
     else if (!has_suffix(names[i], ".rules") && looks_like_rules(file))
       st = nx_fail(err, NX_ESYNTAX, file, 0, 0,
-                   "a rule file must be named *.rules to be read: rename it %.*s.rules",
+                   "a rule file must be named *.rules to be read: rename it "
+                   "%.*s.rules",
                    (int)strcspn(names[i], "."), names[i]);
     else if (strcmp(names[i], "lists") != 0 &&
              strlen(found) + strlen(names[i]) + 3 < sizeof found)
@@ -960,7 +961,7 @@ static nx_status check_rule_dir(const char *dir, size_t nrules,
                *found ? ", " : "", names[i]);
   }
   for (size_t i = 0; i < nlists && st == NX_OK; i++)
-    if (!has_suffix(lists[i], ".list")) {
+    if (!has_suffix(lists[i], ".list") && strncmp(lists[i], "README", 6)) {
       char file[8192];
       snprintf(file, sizeof file, "%s/%s", listdir, lists[i]);
       st = nx_fail(err, NX_ESYNTAX, file, 0, 0,
@@ -968,7 +969,8 @@ static nx_status check_rule_dir(const char *dir, size_t nrules,
     }
   if (st == NX_OK && nrules == 0 && nlists == 0)
     st = nx_fail(err, NX_ESYNTAX, dir, 0, 0,
-                 "no rule files (*.rules) or word lists (lists/*.list) here%s%s%s",
+                 "no rule files (*.rules) or word lists (lists/*.list) "
+                 "here%s%s%s",
                  *found ? " (found: " : "", found, *found ? ")" : "");
   nx_names_free(names, n);
   nx_names_free(lists, nlists);

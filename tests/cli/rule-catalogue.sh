@@ -8,7 +8,7 @@ readme=$(dirname "$0")/../../rules/README.md
 want=$("$NX" --list-rules)
 got=$(sed -n '/^<!-- catalogue: /,/^<!-- \/catalogue -->/p' "$readme" | sed '1d;$d')
 [ -n "$want" ] && [ "$got" = "$want" ] || {
-  echo "rules/README.md's catalogue differs from newsextract --list-rules (paste its output between the markers):"
+  echo "rules/README.md's catalogue differs from newsextract --list-rules (make catalogue rewrites it):"
   diff <(printf '%s\n' "$got") <(printf '%s\n' "$want") | head -20
   status=1
 }
