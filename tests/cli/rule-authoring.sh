@@ -62,6 +62,10 @@ printf '[rule deals/slow]\ntype = deals\npattern = (a+)+$\nexample = %s!\nexpect
 "$NX" --no-default-rules --check-rules "$dir/slow.rules" >"$dir/out"
 grep -q "actual:   none: the rule hit its match limit" "$dir/out" || fail "limit: $(cat "$dir/out")"
 grep -q "note: white space" "$dir/out" && fail "limit: a space note without a space"
+printf '[rule deals/slow]\ntype = deals\npattern = (a+)+$\nexample = %s!\nexpect = none\n' \
+  "$(printf 'a%.0s' $(seq 40))" >"$dir/slow.rules"
+"$NX" --no-default-rules --check-rules "$dir/slow.rules" >"$dir/out" && fail "limit: 'expect = none' passes though the rule was cut short"
+grep -q "actual:   none: the rule hit its match limit" "$dir/out" || fail "limit, expect none: $(cat "$dir/out")"
 for p in '(?<buyer>(?:\w+\s*)+) \s+ agreed' '(?<buyer>(\w+\s?)*) \s+ agreed'; do
   rule deals/words "$p" >"$dir/words.rules"
   "$NX" --no-default-rules --check-rules "$dir/words.rules" >"$dir/out"
