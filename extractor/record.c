@@ -11,10 +11,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Where a record's subject (its company and symbol) came from: the
+ * output's subject_from, from the most to the least direct. */
+enum subject_from {
+  FROM_NONE,      /* it has neither */
+  FROM_MATCH,     /* the match's own words */
+  FROM_ITEM,      /* the heading of the list item it stands in */
+  FROM_SENTENCE,  /* a company named before it in its sentence */
+  FROM_PARAGRAPH, /* ... in its paragraph or the one before */
+  FROM_LEAD,      /* ... in the lead (the first two paragraphs) */
+  FROM_DOCUMENT   /* the ticker or company the article names most */
+};
+
+static const char *const from_names[] = {
+    NULL, "match", "item", "sentence", "paragraph", "lead", "document"};
+
 /* A record on its way to the output: a hit that survived so far. */
 struct rec {
   struct nx_hit *hit;
   bool dropped;
+  enum subject_from from;
 };
 
 /* A name the document has given a ticker, or a ticker itself. */
@@ -38,6 +54,7 @@ struct doc {
   size_t lead_end; /* end of the first two paragraphs */
   const struct entity *main;
   bool main_known; /* 'main' has been worked out */
+  int list;        /* a list of companies (is_list); -1: not worked out */
 };
 
 static const char *field_str(const struct nx_hit *h, const char *name)
@@ -55,6 +72,15 @@ static bool field_missing(const struct nx_hit *h, const char *name)
 static const struct nx_type *type_of(const struct doc *d, const struct rec *r)
 {
   return d->rs->types[d->rs->rules[r->hit->rule]->type];
+}
+
+/* True when a and b are equal but for ASCII case. */
+static bool same_fold(const char *a, const char *b)
+{
+  for (; *a && *b; a++, b++)
+    if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+      return false;
+  return *a == *b;
 }
 
 /* ---- overlap and exclusion ------------------------------------------------ */
@@ -367,14 +393,14 @@ static const struct entity *main_company(const struct doc *d)
   return best_n >= 3 && best_n > runner_up ? best : NULL;
 }
 
-/* The ticker the article is about: the one its ticker records (the
- * aggregated type's, as counted in "mentions") name most, when one stands
- * out. Derived from the records, not by scanning the text again. */
-static const struct entity *main_entity(const struct doc *d)
+/* True when the document is a list of companies (a round-up, a table of
+ * calls): it names NX_LIST_ENTITIES or more. It has no main company, and
+ * its lead is not about the record of item 7: a record there that names
+ * none takes its item's or sentence's company or stays without one. */
+static bool is_list(struct doc *d)
 {
-  /* A list of many companies (a round-up, a table of calls) has no main
-   * one: a record there that names none stays without a company rather
-   * than get the most-mentioned ticker of the list. */
+  if (d->list >= 0)
+    return d->list;
   size_t named = 0;
   for (size_t i = 0; i < d->nentities && named < NX_LIST_ENTITIES; i++) {
     bool seen = false;
@@ -384,8 +410,15 @@ static const struct entity *main_entity(const struct doc *d)
               strcmp(d->entities[k].symbol, d->entities[i].symbol) == 0);
     named += !seen;
   }
-  if (named >= NX_LIST_ENTITIES)
-    return NULL;
+  d->list = named >= NX_LIST_ENTITIES;
+  return d->list;
+}
+
+/* The ticker the article is about: the one its ticker records (the
+ * aggregated type's, as counted in "mentions") name most, when one stands
+ * out. Derived from the records, not by scanning the text again. */
+static const struct entity *main_entity(const struct doc *d)
+{
   const struct entity *best = NULL;
   size_t best_n = 0, runner_up = 0;
   for (size_t i = 0; i < d->nentities; i++) {
@@ -409,6 +442,16 @@ static const struct entity *main_entity(const struct doc *d)
   if (best_n > runner_up)
     return best;
   return main_company(d);
+}
+
+/* main_entity, worked out once. */
+static const struct entity *main_of(struct doc *d)
+{
+  if (!d->main_known) {
+    d->main = main_entity(d);
+    d->main_known = true;
+  }
+  return d->main;
 }
 
 /* The entry of 'list' that 'value' is (a possessive "UBS'" read as
@@ -486,44 +529,78 @@ static void reject_values(struct doc *d)
  * company was named before it). */
 static const struct entity *last_company(const struct doc *d,
                                          const struct rec *r, size_t from,
-                                         size_t to)
+                                         size_t to, size_t *at)
 {
   const struct nx_type *t = type_of(d, r);
-  size_t at;
-  const struct entity *e = last_entity(d, from, to, &at);
-  while (e && at > from && own_broker(d, t, r, e->name))
-    e = last_entity(d, from, at, &at);
+  const struct entity *e = last_entity(d, from, to, at);
+  while (e && *at > from && own_broker(d, t, r, e->name))
+    e = last_entity(d, from, *at, at);
   return e && own_broker(d, t, r, e->name) ? NULL : e;
+}
+
+/* True when a list item's heading (a record of an "item = yes" rule)
+ * names 'name' at text offset 'at': that name, or one with its ticker
+ * ("GMG" in "UBS on Goodman Group (ASX: GMG):"). */
+static bool item_at(const struct doc *d, size_t at, const char *name)
+{
+  const char *symbol = symbol_for(d, name);
+  size_t lo = 0, hi = d->n;
+  while (lo < hi) { /* the first record that starts after 'at' */
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->recs[mid].hit->start <= at)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  /* Items are short: look back over a few records that start before. */
+  for (size_t i = lo; i-- > 0 && lo - i <= 32;) {
+    const struct nx_hit *h = d->recs[i].hit;
+    const char *company = field_str(h, "company");
+    if (h->end > at && d->rs->rules[h->rule]->item && company &&
+        (h->drop == NX_KEPT || h->drop == NX_DROP_OVERLAP) &&
+        (same_fold(company, name) ||
+         (symbol && symbol_for(d, company) &&
+          strcmp(symbol, symbol_for(d, company)) == 0)))
+      return true;
+  }
+  return false;
 }
 
 static void inherit_entity(struct doc *d, struct rec *r,
                            const struct nx_inherit *in)
 {
-  size_t ps, pe;
+  size_t ps, pe, ss, se, at = 0;
   nx_text_paragraph(d->text, d->len, r->hit->start, &ps, &pe);
-  const struct entity *e = last_company(d, r, ps, r->hit->start);
+  nx_text_sentence(d->rs->abbrevs, d->text, d->len, r->hit->start, &ss, &se);
+  enum subject_from from = FROM_PARAGRAPH;
+  const struct entity *e = last_company(d, r, ps, r->hit->start, &at);
   /* The paragraph before; in a list of short items (a wire's "** ..."
    * bullets, each a paragraph) up to SHORT_ITEMS items back, to the one
    * that names the company. */
-  size_t at = ps;
+  size_t para = ps;
   bool short_items = pe - ps < SHORT_ITEM;
-  for (int k = 0; e == NULL && at >= 2 && (k == 0 || short_items) &&
+  for (int k = 0; e == NULL && para >= 2 && (k == 0 || short_items) &&
                   k < SHORT_ITEMS;
        k++) {
     size_t qs, qe;
-    nx_text_paragraph(d->text, d->len, at - 2, &qs, &qe);
-    e = last_company(d, r, qs, qe);
+    nx_text_paragraph(d->text, d->len, para - 2, &qs, &qe);
+    e = last_company(d, r, qs, qe, &at);
     short_items = short_items && qe - qs < SHORT_ITEM;
-    at = qs;
+    para = qs;
   }
-  if (e == NULL && ps > d->lead_end)
-    e = last_company(d, r, 0, d->lead_end);
-  if (e == NULL && !d->main_known) {
-    d->main = main_entity(d);
-    d->main_known = true;
+  if (e && item_at(d, at, e->name))
+    from = FROM_ITEM;
+  else if (e && at >= ss)
+    from = FROM_SENTENCE;
+  if (e == NULL && ps > d->lead_end) {
+    e = last_company(d, r, 0, d->lead_end, &at);
+    from = FROM_LEAD;
   }
-  if (e == NULL)
-    e = d->main;
+  /* A list's most-named company is not what its items are about. */
+  if (e == NULL && !is_list(d)) {
+    e = main_of(d);
+    from = FROM_DOCUMENT;
+  }
   if (e && own_broker(d, type_of(d, r), r, e->name))
     e = NULL;
   /* A ticker stands for the company the article named with it: "HRBR"
@@ -534,8 +611,10 @@ static void inherit_entity(struct doc *d, struct rec *r,
     if (d->entities[i].symbol && strcmp(d->entities[i].symbol, e->symbol) == 0 &&
         strcmp(d->entities[i].name, e->symbol) != 0)
       e = &d->entities[i];
-  if (e)
+  if (e) {
     json_object_set_new(r->hit->fields, in->field, json_string(e->name));
+    r->from = from;
+  }
 }
 
 static void inherit_fields(struct doc *d)
@@ -576,6 +655,62 @@ static void link_symbols(struct doc *d)
   }
 }
 
+/* ---- where the subject came from -------------------------------------------- */
+
+/* The field that names a type's subject (the one it links to a ticker or
+ * inherits from entities), or NULL: its records carry no subject_from. */
+static const char *subject_field(const struct nx_type *t)
+{
+  if (t->link)
+    return t->link;
+  for (size_t k = 0; k < t->ninherits; k++)
+    if (t->inherits[k].list == NULL)
+      return t->inherits[k].field;
+  return NULL;
+}
+
+static bool has_subject(const char *field, const struct nx_hit *h)
+{
+  return !field_missing(h, field) || !field_missing(h, "symbol");
+}
+
+/* Where the subject of a record that names its own came from: its words,
+ * or the item heading its match starts with ("ABB : HSBC raises target
+ * price ..."). A record whose subject reject_values took has none again,
+ * and inherits. */
+static void note_stated(struct doc *d)
+{
+  for (size_t i = 0; i < d->n; i++) {
+    struct rec *r = &d->recs[i];
+    const char *f = r->dropped ? NULL : subject_field(type_of(d, r));
+    if (f == NULL)
+      continue;
+    if (!has_subject(f, r->hit))
+      r->from = FROM_NONE;
+    else if (r->from == FROM_NONE) {
+      const char *company = field_str(r->hit, f);
+      r->from = company && item_at(d, r->hit->start, company) ? FROM_ITEM
+                                                                : FROM_MATCH;
+    }
+  }
+}
+
+static void set_subject_from(json_t *fields, enum subject_from from)
+{
+  json_object_set_new(fields, "subject_from",
+                      from == FROM_NONE ? json_null()
+                                        : json_string(from_names[from]));
+}
+
+static void write_subject_from(struct doc *d)
+{
+  for (size_t i = 0; i < d->n; i++) {
+    struct rec *r = &d->recs[i];
+    if (!r->dropped && subject_field(type_of(d, r)))
+      set_subject_from(r->hit->fields, r->from);
+  }
+}
+
 /* ---- ordering, duplicates, aggregation ---------------------------------------- */
 
 static int by_position(const void *a, const void *b)
@@ -584,15 +719,6 @@ static int by_position(const void *a, const void *b)
   if (x->hit->start != y->hit->start)
     return x->hit->start < y->hit->start ? -1 : 1;
   return (x->hit->rule > y->hit->rule) - (x->hit->rule < y->hit->rule);
-}
-
-/* True when a and b are equal but for ASCII case. */
-static bool same_fold(const char *a, const char *b)
-{
-  for (; *a && *b; a++, b++)
-    if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
-      return false;
-  return *a == *b;
 }
 
 /* Two records state the same thing when no dedupe field has two
@@ -783,7 +909,7 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
                            struct nx_hits *hits,
                            const struct nx_page_text *page)
 {
-  struct doc d = {rs, text, len, NULL, hits->n, NULL, 0, 0, NULL, false};
+  struct doc d = {rs, text, len, NULL, hits->n, NULL, 0, 0, NULL, false, -1};
   d.recs = xcalloc(hits->n ? hits->n : 1, sizeof *d.recs);
   for (size_t i = 0; i < hits->n; i++) {
     d.recs[i].hit = &hits->v[i];
@@ -805,13 +931,16 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
   qsort(d.recs, d.n, sizeof *d.recs, by_position);
   collect_entities(&d);
   reject_values(&d);
+  note_stated(&d);
   inherit_fields(&d);
   /* A broker that was inherited ("UBS' downgrade": the broker from the
    * list, the company read as "UBS'") may reject the company: test again
    * and let the record inherit one. */
   reject_values(&d);
+  note_stated(&d);
   inherit_fields(&d);
   link_symbols(&d);
+  write_subject_from(&d);
   drop_duplicates(&d);
 
   json_t *doc = json_object();
@@ -843,5 +972,10 @@ json_t *nx_record_bare(const nx_ruleset *rs, const struct nx_hit *hit,
   const struct nx_type *t = rs->types[rs->rules[hit->rule]->type];
   if (excluded(t, hit))
     return NULL;
-  return output_record(rs, hit, text, NULL);
+  json_t *out = output_record(rs, hit, text, NULL);
+  /* Without the document, a subject is the match's own. */
+  const char *f = subject_field(t);
+  if (f)
+    set_subject_from(out, has_subject(f, hit) ? FROM_MATCH : FROM_NONE);
+  return out;
 }

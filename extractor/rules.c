@@ -371,7 +371,7 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
     r->pattern = xstrdup(val);
     r->pattern_line = line;
   } else if (strcmp(key, "entity") == 0 || strcmp(key, "weak") == 0 ||
-             strcmp(key, "output") == 0) {
+             strcmp(key, "output") == 0 || strcmp(key, "item") == 0) {
     if (strcmp(val, "no") != 0 && strcmp(val, "yes") != 0)
       return syntax(rd, line, "%s is 'yes' or 'no', not '%s'", key, val);
     bool yes = strcmp(val, "yes") == 0;
@@ -379,6 +379,8 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
       r->not_entity = !yes;
     else if (key[0] == 'w')
       r->weak = yes;
+    else if (key[0] == 'i')
+      r->item = yes;
     else
       r->no_output = !yes;
   } else if (strcmp(key, "split") == 0) {

@@ -104,6 +104,9 @@ struct nx_rule {
   int weak;       /* "weak = yes": yields to a duplicate from another rule */
   int anchor_paragraph; /* "anchor_scope = paragraph", else a sentence */
   int no_output;  /* "output = no": its records only name entities */
+  int item;       /* "item = yes": its records name a list item's subject
+                   * (a round-up's heading), which records in the item
+                   * take with subject_from "item" */
   /* "over = mentions": a frame. The pattern runs over the document's
    * mention text (mentions.h), where each mention found by the rules of a
    * mention type stands as one character, {{@TYPE}} in the pattern; its
