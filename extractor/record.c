@@ -454,6 +454,14 @@ static const struct entity *main_of(struct doc *d)
   return d->main;
 }
 
+/* True when e is the article's main company, by name or ticker. */
+static bool is_main(struct doc *d, const struct entity *e)
+{
+  const struct entity *m = main_of(d);
+  return m && (m == e || (m->symbol && e->symbol &&
+                          strcmp(m->symbol, e->symbol) == 0));
+}
+
 /* The entry of 'list' that 'value' is (a possessive "UBS'" read as
  * "UBS"), or NULL. */
 static const struct nx_word *listed(const nx_wordlist *list, const char *value)
@@ -538,6 +546,19 @@ static const struct entity *last_company(const struct doc *d,
   return e && own_broker(d, t, r, e->name) ? NULL : e;
 }
 
+/* True when text[from, to) holds a record that states its own subject:
+ * another item of a list of calls ("Roth Capital analyst ... raised the
+ * firm's price target on Ideaya ..."), whose company is not that of a
+ * later call that names none. */
+static bool own_call(const struct doc *d, size_t from, size_t to)
+{
+  for (size_t i = 0; i < d->n && d->recs[i].hit->start < to; i++)
+    if (d->recs[i].hit->start >= from && !d->recs[i].dropped &&
+        d->recs[i].from == FROM_MATCH)
+      return true;
+  return false;
+}
+
 /* True when a list item's heading (a record of an "item = yes" rule)
  * names 'name' at text offset 'at': that name, or one with its ticker
  * ("GMG" in "UBS on Goodman Group (ASX: GMG):"). */
@@ -576,15 +597,25 @@ static void inherit_entity(struct doc *d, struct rec *r,
   const struct entity *e = last_company(d, r, ps, r->hit->start, &at);
   /* The paragraph before; in a list of short items (a wire's "** ..."
    * bullets, each a paragraph) up to SHORT_ITEMS items back, to the one
-   * that names the company. */
+   * that names the company. Past the paragraph before, a company that
+   * another call states as its own is that call's, not this one's ("keeps
+   * an Overweight rating on the shares" in a feed of one-paragraph calls),
+   * unless it is the item's heading or the article's main company: then
+   * nothing is guessed. */
   size_t para = ps;
-  bool short_items = pe - ps < SHORT_ITEM;
+  bool short_items = pe - ps < SHORT_ITEM, blocked = false;
   for (int k = 0; e == NULL && para >= 2 && (k == 0 || short_items) &&
                   k < SHORT_ITEMS;
        k++) {
     size_t qs, qe;
     nx_text_paragraph(d->text, d->len, para - 2, &qs, &qe);
     e = last_company(d, r, qs, qe, &at);
+    if (e && k > 0 && !item_at(d, at, e->name) && own_call(d, qs, qe) &&
+        !is_main(d, e)) {
+      e = NULL;
+      blocked = true;
+      break;
+    }
     short_items = short_items && qe - qs < SHORT_ITEM;
     para = qs;
   }
@@ -592,12 +623,12 @@ static void inherit_entity(struct doc *d, struct rec *r,
     from = FROM_ITEM;
   else if (e && at >= ss)
     from = FROM_SENTENCE;
-  if (e == NULL && ps > d->lead_end) {
+  if (e == NULL && !blocked && ps > d->lead_end) {
     e = last_company(d, r, 0, d->lead_end, &at);
     from = FROM_LEAD;
   }
   /* A list's most-named company is not what its items are about. */
-  if (e == NULL && !is_list(d)) {
+  if (e == NULL && !blocked && !is_list(d)) {
     e = main_of(d);
     from = FROM_DOCUMENT;
   }

@@ -61,6 +61,12 @@ check "Orion Haulage (NYSE: ORH) rose.\n\nNothing else.\n\nQuiet.\n\n$long A bro
   '[["Orion Haulage", "lead"]]'
 check "Markets rose.\n\nQuiet.\n\nOrion Haulage (NYSE: ORH) rose.\n\n$long\n\n$long A broker praised it.\n" \
   '[["Orion Haulage", "document"]]'
+# Short paragraphs, each a call: past the paragraph before, a company
+# another call states is that call's, unless the article is about it.
+check 'Tern Retail backed it.\n\nWow.\n\nA broker praised it.\n' \
+  '[["Tern Retail", "match"], [null, null]]'
+check 'Orion Haulage (NYSE: ORH) rose. Orion Haulage backed it.\n\nWow.\n\nA broker praised it.\n' \
+  '[["Orion Haulage", "match"], ["Orion Haulage", "paragraph"]]'
 # Five companies: a list. ORH is named most, but the call the text gives
 # no company stays without one.
 check "Markets fell.\n\nQuiet.\n\nOrion Haulage (NYSE: ORH) led. Orion Haulage (NYSE: ORH) rose. Acme Rail (NYSE: ACR), Beta Foods (NYSE: BTF), Cobalt Mines (NYSE: KBM) and Delta Ships (NYSE: DLS) fell.\n\nQuiet.\n\n$long A broker praised it.\n" \
