@@ -587,6 +587,45 @@ static bool item_at(const struct doc *d, size_t at, const char *name)
   return false;
 }
 
+/* The list marker a paragraph starts with ('*', '-' or a bullet's first
+ * byte) when a space or a second marker follows it, else 0. */
+static int list_marker(const struct doc *d, size_t ps)
+{
+  size_t i = ps;
+  while (i < d->len && d->text[i] == ' ')
+    i++;
+  size_t n = strncmp(d->text + i, "\u2022", 3) == 0 ? 3 : 1;
+  if (i + n >= d->len || (n == 1 && d->text[i] != '*' && d->text[i] != '-'))
+    return 0;
+  char next = d->text[i + n];
+  return next == ' ' || next == '\\' || next == d->text[i]
+             ? (unsigned char)d->text[i]
+             : 0;
+}
+
+/* True when the paragraph at ps and the one at qs are items of one list
+ * (they start with the same marker) and the earlier one is a whole item:
+ * a call whose match names its company, or one beside its item's
+ * heading ("* Alder Foods : Jefferies raises target price ..."). Its
+ * company is not that of "* Barclays cuts target price ..." below it. */
+static bool sibling_item(const struct doc *d, size_t ps, size_t qs, size_t qe)
+{
+  int m = list_marker(d, ps);
+  if (m == 0 || m != list_marker(d, qs))
+    return false;
+  bool heading = false, call = false;
+  for (size_t i = 0; i < d->n && d->recs[i].hit->start < qe; i++) {
+    const struct rec *o = &d->recs[i];
+    if (o->hit->start < qs || o->hit->drop != NX_KEPT)
+      continue;
+    heading |= d->rs->rules[o->hit->rule]->item;
+    call |= o->from == FROM_ITEM;
+    if (o->from == FROM_MATCH)
+      return true;
+  }
+  return heading && call;
+}
+
 static void inherit_entity(struct doc *d, struct rec *r,
                            const struct nx_inherit *in)
 {
@@ -610,8 +649,9 @@ static void inherit_entity(struct doc *d, struct rec *r,
     size_t qs, qe;
     nx_text_paragraph(d->text, d->len, para - 2, &qs, &qe);
     e = last_company(d, r, qs, qe, &at);
-    if (e && k > 0 && !item_at(d, at, e->name) && own_call(d, qs, qe) &&
-        !is_main(d, e)) {
+    if (e && ((k > 0 && !item_at(d, at, e->name) && own_call(d, qs, qe) &&
+               !is_main(d, e)) ||
+              sibling_item(d, ps, qs, qe))) {
       e = NULL;
       blocked = true;
       break;

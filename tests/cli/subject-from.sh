@@ -90,6 +90,13 @@ want = [
 ]
 want = [sorted(w, key=str) for w in want]
 assert got == want, (got, want)'
+# A list item without a heading is not the item's above it, whose call
+# names its own company.
+printf 'Research actions on Monday.\n\n* Alder Foods : Jefferies raises target price to $41 from $38\n* Barclays cuts target price to $22 from $25\n' >"$dir/list.txt"
+"$NX" "$dir/list.txt" | python3 -c '
+import json, sys
+got = [(r["company"], r["subject_from"]) for r in json.load(sys.stdin)["price_targets"]]
+assert got == [("Alder Foods", "item"), (None, None)], got'
 # item is yes or no.
 printf '[rule x/y]\ntype = x\nitem = maybe\npattern = a\n' >"$dir/bad.rules"
 set +e
