@@ -55,6 +55,7 @@ struct doc {
   const struct entity *main;
   bool main_known; /* 'main' has been worked out */
   int list;        /* a list of companies (is_list); -1: not worked out */
+  int items;       /* a list of headed items (has_items); -1: the same */
 };
 
 static const char *field_str(const struct nx_hit *h, const char *name)
@@ -180,6 +181,9 @@ static bool excluded(const struct nx_type *t, const struct nx_hit *h)
 
 /* A document that names this many companies is a list of them. */
 #define NX_LIST_ENTITIES 5
+
+/* A document with this many item headings is a list of items. */
+#define NX_LIST_ITEMS 3
 
 /* An article names a few dozen companies; a cap keeps every lookup cheap
  * on a pathological page with thousands. */
@@ -412,6 +416,22 @@ static bool is_list(struct doc *d)
   }
   d->list = named >= NX_LIST_ENTITIES;
   return d->list;
+}
+
+/* True when the document is a list of items with their own headings
+ * (records of "item = yes" rules: a round-up's "Pfizer -", a research
+ * list's "ABB :", a heading line): NX_LIST_ITEMS or more of them. Its
+ * lead is not about a call that stands under none of them. */
+static bool has_items(struct doc *d)
+{
+  if (d->items >= 0)
+    return d->items;
+  size_t n = 0;
+  for (size_t i = 0; i < d->n && n < NX_LIST_ITEMS; i++)
+    n += d->rs->rules[d->recs[i].hit->rule]->item &&
+         d->recs[i].hit->drop == NX_KEPT;
+  d->items = n >= NX_LIST_ITEMS;
+  return d->items;
 }
 
 /* The ticker the article is about: the one its ticker records (the
@@ -663,12 +683,13 @@ static void inherit_entity(struct doc *d, struct rec *r,
     from = FROM_ITEM;
   else if (e && at >= ss)
     from = FROM_SENTENCE;
-  if (e == NULL && !blocked && ps > d->lead_end) {
+  /* A list's lead and its most-named company are not what a call under
+   * none of its headings is about. */
+  if (e == NULL && !blocked && ps > d->lead_end && !has_items(d)) {
     e = last_company(d, r, 0, d->lead_end, &at);
     from = FROM_LEAD;
   }
-  /* A list's most-named company is not what its items are about. */
-  if (e == NULL && !blocked && !is_list(d)) {
+  if (e == NULL && !blocked && !is_list(d) && !has_items(d)) {
     e = main_of(d);
     from = FROM_DOCUMENT;
   }
@@ -980,7 +1001,7 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
                            struct nx_hits *hits,
                            const struct nx_page_text *page)
 {
-  struct doc d = {rs, text, len, NULL, hits->n, NULL, 0, 0, NULL, false, -1};
+  struct doc d = {rs, text, len, NULL, hits->n, NULL, 0, 0, NULL, false, -1, -1};
   d.recs = xcalloc(hits->n ? hits->n : 1, sizeof *d.recs);
   for (size_t i = 0; i < hits->n; i++) {
     d.recs[i].hit = &hits->v[i];

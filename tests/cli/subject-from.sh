@@ -1,7 +1,7 @@
 # subject_from (issue 12 item 4): every record of a type that links or
 # inherits its company says where the company came from, nearest first
-# (match, item, sentence, paragraph, lead, document, null); a list of
-# companies does not guess its most-named ticker; a user's
+# (match, item, sentence, paragraph, lead, document, null); a list does
+# not guess its lead or its most-named ticker; a user's
 # type gets the field too, and a type that neither links nor inherits
 # does not.
 set -e
@@ -90,6 +90,10 @@ want = [
 ]
 want = [sorted(w, key=str) for w in want]
 assert got == want, (got, want)'
+# Three item headings: a list. Its lead names ORH, but a call under none
+# of the headings stays without a company.
+check "Orion Haulage (NYSE: ORH) rose.\n\nQuiet.\n\nACME\n\nA broker praised it.\n\nBETA\n\nA broker praised it.\n\nGAMMA\n\nA broker praised it.\n\nQuiet.\n\n$long A broker praised it.\n" \
+  '[["Acme", "item"], ["Beta", "item"], ["Gamma", "item"], [null, null]]'
 # A list item without a heading is not the item's above it, whose call
 # names its own company.
 printf 'Research actions on Monday.\n\n* Alder Foods : Jefferies raises target price to $41 from $38\n* Barclays cuts target price to $22 from $25\n' >"$dir/list.txt"
