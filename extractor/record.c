@@ -580,28 +580,28 @@ static bool own_call(const struct doc *d, size_t from, size_t to)
 }
 
 /* True when a list item's heading (a record of an "item = yes" rule)
- * names 'name' at text offset 'at': that name, or one with its ticker
- * ("GMG" in "UBS on Goodman Group (ASX: GMG):"). */
-static bool item_at(const struct doc *d, size_t at, const char *name)
+ * that starts in text[from, to) names 'name': that name, or one with its
+ * ticker ("GMG" in "UBS on Goodman Group (ASX: GMG):"). */
+static bool item_in(const struct doc *d, size_t from, size_t to,
+                    const char *name)
 {
   const char *symbol = symbol_for(d, name);
   size_t lo = 0, hi = d->n;
-  while (lo < hi) { /* the first record that starts after 'at' */
+  while (lo < hi) { /* the first record that starts at 'from' or later */
     size_t mid = lo + (hi - lo) / 2;
-    if (d->recs[mid].hit->start <= at)
+    if (d->recs[mid].hit->start < from)
       lo = mid + 1;
     else
       hi = mid;
   }
-  /* Items are short: look back over a few records that start before. */
-  for (size_t i = lo; i-- > 0 && lo - i <= 32;) {
+  for (size_t i = lo; i < d->n && d->recs[i].hit->start < to; i++) {
     const struct nx_hit *h = d->recs[i].hit;
     const char *company = field_str(h, "company");
-    if (h->end > at && d->rs->rules[h->rule]->item && company &&
+    const char *its = company ? symbol_for(d, company) : NULL;
+    if (d->rs->rules[h->rule]->item && company &&
         (h->drop == NX_KEPT || h->drop == NX_DROP_OVERLAP) &&
         (same_fold(company, name) ||
-         (symbol && symbol_for(d, company) &&
-          strcmp(symbol, symbol_for(d, company)) == 0)))
+         (symbol && its && strcmp(symbol, its) == 0)))
       return true;
   }
   return false;
@@ -654,6 +654,7 @@ static void inherit_entity(struct doc *d, struct rec *r,
   nx_text_sentence(d->rs->abbrevs, d->text, d->len, r->hit->start, &ss, &se);
   enum subject_from from = FROM_PARAGRAPH;
   const struct entity *e = last_company(d, r, ps, r->hit->start, &at);
+  size_t win_from = ps, win_to = r->hit->start; /* where e was found */
   /* The paragraph before; in a list of short items (a wire's "** ..."
    * bullets, each a paragraph) up to SHORT_ITEMS items back, to the one
    * that names the company. Past the paragraph before, a company that
@@ -669,17 +670,19 @@ static void inherit_entity(struct doc *d, struct rec *r,
     size_t qs, qe;
     nx_text_paragraph(d->text, d->len, para - 2, &qs, &qe);
     e = last_company(d, r, qs, qe, &at);
-    if (e && ((k > 0 && !item_at(d, at, e->name) && own_call(d, qs, qe) &&
+    if (e && ((k > 0 && !item_in(d, qs, qe, e->name) && own_call(d, qs, qe) &&
                !is_main(d, e)) ||
               sibling_item(d, ps, qs, qe))) {
       e = NULL;
       blocked = true;
       break;
     }
+    win_from = qs;
+    win_to = qe;
     short_items = short_items && qe - qs < SHORT_ITEM;
     para = qs;
   }
-  if (e && item_at(d, at, e->name))
+  if (e && item_in(d, win_from, win_to, e->name))
     from = FROM_ITEM;
   else if (e && at >= ss)
     from = FROM_SENTENCE;
@@ -749,18 +752,6 @@ static void link_symbols(struct doc *d)
 
 /* ---- where the subject came from -------------------------------------------- */
 
-/* The field that names a type's subject (the one it links to a ticker or
- * inherits from entities), or NULL: its records carry no subject_from. */
-static const char *subject_field(const struct nx_type *t)
-{
-  if (t->link)
-    return t->link;
-  for (size_t k = 0; k < t->ninherits; k++)
-    if (t->inherits[k].list == NULL)
-      return t->inherits[k].field;
-  return NULL;
-}
-
 static bool has_subject(const char *field, const struct nx_hit *h)
 {
   return !field_missing(h, field) || !field_missing(h, "symbol");
@@ -774,15 +765,16 @@ static void note_stated(struct doc *d)
 {
   for (size_t i = 0; i < d->n; i++) {
     struct rec *r = &d->recs[i];
-    const char *f = r->dropped ? NULL : subject_field(type_of(d, r));
+    const char *f = r->dropped ? NULL : nx_type_subject(type_of(d, r));
     if (f == NULL)
       continue;
     if (!has_subject(f, r->hit))
       r->from = FROM_NONE;
     else if (r->from == FROM_NONE) {
       const char *company = field_str(r->hit, f);
-      r->from = company && item_at(d, r->hit->start, company) ? FROM_ITEM
-                                                                : FROM_MATCH;
+      r->from = company && item_in(d, r->hit->start, r->hit->end, company)
+                    ? FROM_ITEM
+                    : FROM_MATCH;
     }
   }
 }
@@ -798,7 +790,7 @@ static void write_subject_from(struct doc *d)
 {
   for (size_t i = 0; i < d->n; i++) {
     struct rec *r = &d->recs[i];
-    if (!r->dropped && subject_field(type_of(d, r)))
+    if (!r->dropped && nx_type_subject(type_of(d, r)))
       set_subject_from(r->hit->fields, r->from);
   }
 }
@@ -1066,7 +1058,7 @@ json_t *nx_record_bare(const nx_ruleset *rs, const struct nx_hit *hit,
     return NULL;
   json_t *out = output_record(rs, hit, text, NULL);
   /* Without the document, a subject is the match's own. */
-  const char *f = subject_field(t);
+  const char *f = nx_type_subject(t);
   if (f)
     set_subject_from(out, has_subject(f, hit) ? FROM_MATCH : FROM_NONE);
   return out;

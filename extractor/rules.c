@@ -180,6 +180,16 @@ const char *nx_ruleset_record_type(const nx_ruleset *rs, size_t i)
   return NULL;
 }
 
+const char *nx_type_subject(const struct nx_type *t)
+{
+  if (t->link)
+    return t->link;
+  for (size_t k = 0; k < t->ninherits; k++)
+    if (t->inherits[k].list == NULL)
+      return t->inherits[k].field;
+  return NULL;
+}
+
 size_t nx_ruleset_type_index(const nx_ruleset *rs, const char *name)
 {
   for (size_t i = 0; i < rs->ntypes; i++)

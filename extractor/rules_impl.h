@@ -236,4 +236,9 @@ const struct nx_codes *nx_rule_jit_codes(const nx_ruleset *rs,
 /* Index of the type called 'name', or (size_t)-1. */
 size_t nx_ruleset_type_index(const nx_ruleset *rs, const char *name);
 
+/* The field that names a type's subject (the one it links to a ticker or
+ * inherits from entities), or NULL: its records carry no subject_from,
+ * the field record finishing fills with where that subject came from. */
+const char *nx_type_subject(const struct nx_type *t);
+
 #endif /* NX_RULES_IMPL_H */
