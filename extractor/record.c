@@ -41,6 +41,9 @@ struct entity {
   char *name;
   char *symbol;
   bool rejected; /* a type's reject list holds it: never inherited */
+  bool heading;  /* a list item's heading names it: a subject, even when
+                  * a reject list holds it ("AllianceBernstein - The
+                  * financial stock added 2.56% on an upgrade ...") */
 };
 
 struct doc {
@@ -199,7 +202,8 @@ static void add_entity(struct doc *d, const char *name, const char *symbol)
   d->entities =
       xrealloc(d->entities, (d->nentities + 1) * sizeof *d->entities);
   d->entities[d->nentities++] =
-      (struct entity){xstrdup(name), symbol ? xstrdup(symbol) : NULL, false};
+      (struct entity){xstrdup(name), symbol ? xstrdup(symbol) : NULL, false,
+                      false};
 }
 
 static void free_entities(struct doc *d)
@@ -225,9 +229,15 @@ static void collect_entities(struct doc *d)
     }
   }
   /* Companies that rules named, after the ticker names so those win. */
-  for (size_t i = 0; i < d->n; i++)
-    if (!d->recs[i].dropped)
-      add_entity(d, field_str(d->recs[i].hit, "company"), NULL);
+  for (size_t i = 0; i < d->n; i++) {
+    const char *company = field_str(d->recs[i].hit, "company");
+    if (d->recs[i].dropped || company == NULL)
+      continue;
+    add_entity(d, company, NULL);
+    if (d->rs->rules[d->recs[i].hit->rule]->item)
+      for (size_t k = 0; k < d->nentities; k++)
+        d->entities[k].heading |= strcmp(d->entities[k].name, company) == 0;
+  }
 }
 
 /* True when 'name' stands at text[at] as a whole word. */
@@ -528,7 +538,7 @@ static void reject_values(struct doc *d)
   for (size_t t = 0; t < d->rs->ntypes; t++) {
     const struct nx_type *type = d->rs->types[t];
     for (size_t i = 0; type->reject_list && i < d->nentities; i++)
-      if (d->entities[i].symbol == NULL &&
+      if (d->entities[i].symbol == NULL && !d->entities[i].heading &&
           listed(type->reject_list, d->entities[i].name))
         d->entities[i].rejected = true;
   }

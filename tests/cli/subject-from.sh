@@ -101,6 +101,12 @@ printf 'Research actions on Monday.\n\n* Alder Foods : Jefferies raises target p
 import json, sys
 got = [(r["company"], r["subject_from"]) for r in json.load(sys.stdin)["price_targets"]]
 assert got == [("Alder Foods", "item"), (None, None)], got'
+# An item heading that the broker list holds is still the item's subject.
+printf 'Movers.\n\nFidelity National - Shares dropped 12%%. AllianceBernstein - The financial stock added 2.56%% on the back of an upgrade to outperform from neutral by Credit Suisse.\n' >"$dir/ab.txt"
+"$NX" "$dir/ab.txt" | python3 -c '
+import json, sys
+got = [(r["company"], r["subject_from"]) for r in json.load(sys.stdin)["ratings"]]
+assert got == [("AllianceBernstein", "item")], got'
 # item is yes or no.
 printf '[rule x/y]\ntype = x\nitem = maybe\npattern = a\n' >"$dir/bad.rules"
 set +e
