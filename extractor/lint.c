@@ -212,7 +212,9 @@ static size_t lint_type(const nx_ruleset *rs, size_t t, FILE *report)
     /* Filled after matching, not by rules. */
     for (size_t k = 0; k < type->ninherits && !set; k++)
       set = strcmp(type->inherits[k].field, type->fields[f]) == 0;
-    set = set || (type->link && strcmp(type->fields[f], "symbol") == 0);
+    set = set || (type->link && strcmp(type->fields[f], "symbol") == 0) ||
+          (nx_type_subject(type) &&
+           strcmp(type->fields[f], "subject_from") == 0);
     if (!set) {
       fprintf(report,
               "%s:%u: warning: type %s lists field %s that no rule sets\n",

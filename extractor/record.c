@@ -11,10 +11,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Where a record's subject (its company and symbol) came from: the
+ * output's subject_from, from the most to the least direct. */
+enum subject_from {
+  FROM_NONE,      /* it has neither */
+  FROM_MATCH,     /* the match's own words */
+  FROM_ITEM,      /* the heading of the list item it stands in */
+  FROM_SENTENCE,  /* a company named before it in its sentence */
+  FROM_PARAGRAPH, /* ... in its paragraph or the one before */
+  FROM_LEAD,      /* ... in the lead (the first two paragraphs) */
+  FROM_DOCUMENT   /* the ticker or company the article names most */
+};
+
+static const char *const from_names[] = {
+    NULL, "match", "item", "sentence", "paragraph", "lead", "document"};
+
 /* A record on its way to the output: a hit that survived so far. */
 struct rec {
   struct nx_hit *hit;
   bool dropped;
+  enum subject_from from;
 };
 
 /* A name the document has given a ticker, or a ticker itself. */
@@ -25,6 +41,9 @@ struct entity {
   char *name;
   char *symbol;
   bool rejected; /* a type's reject list holds it: never inherited */
+  bool heading;  /* a list item's heading names it: a subject, even when
+                  * a reject list holds it ("AllianceBernstein - The
+                  * financial stock added 2.56% on an upgrade ...") */
 };
 
 struct doc {
@@ -38,6 +57,8 @@ struct doc {
   size_t lead_end; /* end of the first two paragraphs */
   const struct entity *main;
   bool main_known; /* 'main' has been worked out */
+  int list;        /* a list of companies (is_list); -1: not worked out */
+  int items;       /* a list of headed items (has_items); -1: the same */
 };
 
 static const char *field_str(const struct nx_hit *h, const char *name)
@@ -55,6 +76,15 @@ static bool field_missing(const struct nx_hit *h, const char *name)
 static const struct nx_type *type_of(const struct doc *d, const struct rec *r)
 {
   return d->rs->types[d->rs->rules[r->hit->rule]->type];
+}
+
+/* True when a and b are equal but for ASCII case. */
+static bool same_fold(const char *a, const char *b)
+{
+  for (; *a && *b; a++, b++)
+    if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+      return false;
+  return *a == *b;
 }
 
 /* ---- overlap and exclusion ------------------------------------------------ */
@@ -155,6 +185,9 @@ static bool excluded(const struct nx_type *t, const struct nx_hit *h)
 /* A document that names this many companies is a list of them. */
 #define NX_LIST_ENTITIES 5
 
+/* A document with this many item headings is a list of items. */
+#define NX_LIST_ITEMS 3
+
 /* An article names a few dozen companies; a cap keeps every lookup cheap
  * on a pathological page with thousands. */
 #define MAX_ENTITIES 256
@@ -169,7 +202,8 @@ static void add_entity(struct doc *d, const char *name, const char *symbol)
   d->entities =
       xrealloc(d->entities, (d->nentities + 1) * sizeof *d->entities);
   d->entities[d->nentities++] =
-      (struct entity){xstrdup(name), symbol ? xstrdup(symbol) : NULL, false};
+      (struct entity){xstrdup(name), symbol ? xstrdup(symbol) : NULL, false,
+                      false};
 }
 
 static void free_entities(struct doc *d)
@@ -195,9 +229,15 @@ static void collect_entities(struct doc *d)
     }
   }
   /* Companies that rules named, after the ticker names so those win. */
-  for (size_t i = 0; i < d->n; i++)
-    if (!d->recs[i].dropped)
-      add_entity(d, field_str(d->recs[i].hit, "company"), NULL);
+  for (size_t i = 0; i < d->n; i++) {
+    const char *company = field_str(d->recs[i].hit, "company");
+    if (d->recs[i].dropped || company == NULL)
+      continue;
+    add_entity(d, company, NULL);
+    if (d->rs->rules[d->recs[i].hit->rule]->item)
+      for (size_t k = 0; k < d->nentities; k++)
+        d->entities[k].heading |= strcmp(d->entities[k].name, company) == 0;
+  }
 }
 
 /* True when 'name' stands at text[at] as a whole word. */
@@ -367,14 +407,14 @@ static const struct entity *main_company(const struct doc *d)
   return best_n >= 3 && best_n > runner_up ? best : NULL;
 }
 
-/* The ticker the article is about: the one its ticker records (the
- * aggregated type's, as counted in "mentions") name most, when one stands
- * out. Derived from the records, not by scanning the text again. */
-static const struct entity *main_entity(const struct doc *d)
+/* True when the document is a list of companies (a round-up, a table of
+ * calls): it names NX_LIST_ENTITIES or more. It has no main company, and
+ * its lead is not about the record of item 7: a record there that names
+ * none takes its item's or sentence's company or stays without one. */
+static bool is_list(struct doc *d)
 {
-  /* A list of many companies (a round-up, a table of calls) has no main
-   * one: a record there that names none stays without a company rather
-   * than get the most-mentioned ticker of the list. */
+  if (d->list >= 0)
+    return d->list;
   size_t named = 0;
   for (size_t i = 0; i < d->nentities && named < NX_LIST_ENTITIES; i++) {
     bool seen = false;
@@ -384,8 +424,31 @@ static const struct entity *main_entity(const struct doc *d)
               strcmp(d->entities[k].symbol, d->entities[i].symbol) == 0);
     named += !seen;
   }
-  if (named >= NX_LIST_ENTITIES)
-    return NULL;
+  d->list = named >= NX_LIST_ENTITIES;
+  return d->list;
+}
+
+/* True when the document is a list of items with their own headings
+ * (records of "item = yes" rules: a round-up's "Pfizer -", a research
+ * list's "ABB :", a heading line): NX_LIST_ITEMS or more of them. Its
+ * lead is not about a call that stands under none of them. */
+static bool has_items(struct doc *d)
+{
+  if (d->items >= 0)
+    return d->items;
+  size_t n = 0;
+  for (size_t i = 0; i < d->n && n < NX_LIST_ITEMS; i++)
+    n += d->rs->rules[d->recs[i].hit->rule]->item &&
+         d->recs[i].hit->drop == NX_KEPT;
+  d->items = n >= NX_LIST_ITEMS;
+  return d->items;
+}
+
+/* The ticker the article is about: the one its ticker records (the
+ * aggregated type's, as counted in "mentions") name most, when one stands
+ * out. Derived from the records, not by scanning the text again. */
+static const struct entity *main_entity(const struct doc *d)
+{
   const struct entity *best = NULL;
   size_t best_n = 0, runner_up = 0;
   for (size_t i = 0; i < d->nentities; i++) {
@@ -409,6 +472,24 @@ static const struct entity *main_entity(const struct doc *d)
   if (best_n > runner_up)
     return best;
   return main_company(d);
+}
+
+/* main_entity, worked out once. */
+static const struct entity *main_of(struct doc *d)
+{
+  if (!d->main_known) {
+    d->main = main_entity(d);
+    d->main_known = true;
+  }
+  return d->main;
+}
+
+/* True when e is the article's main company, by name or ticker. */
+static bool is_main(struct doc *d, const struct entity *e)
+{
+  const struct entity *m = main_of(d);
+  return m && (m == e || (m->symbol && e->symbol &&
+                          strcmp(m->symbol, e->symbol) == 0));
 }
 
 /* The entry of 'list' that 'value' is (a possessive "UBS'" read as
@@ -457,7 +538,7 @@ static void reject_values(struct doc *d)
   for (size_t t = 0; t < d->rs->ntypes; t++) {
     const struct nx_type *type = d->rs->types[t];
     for (size_t i = 0; type->reject_list && i < d->nentities; i++)
-      if (d->entities[i].symbol == NULL &&
+      if (d->entities[i].symbol == NULL && !d->entities[i].heading &&
           listed(type->reject_list, d->entities[i].name))
         d->entities[i].rejected = true;
   }
@@ -486,44 +567,145 @@ static void reject_values(struct doc *d)
  * company was named before it). */
 static const struct entity *last_company(const struct doc *d,
                                          const struct rec *r, size_t from,
-                                         size_t to)
+                                         size_t to, size_t *at)
 {
   const struct nx_type *t = type_of(d, r);
-  size_t at;
-  const struct entity *e = last_entity(d, from, to, &at);
-  while (e && at > from && own_broker(d, t, r, e->name))
-    e = last_entity(d, from, at, &at);
+  const struct entity *e = last_entity(d, from, to, at);
+  while (e && *at > from && own_broker(d, t, r, e->name))
+    e = last_entity(d, from, *at, at);
   return e && own_broker(d, t, r, e->name) ? NULL : e;
+}
+
+/* True when text[from, to) holds a record that states its own subject:
+ * another item of a list of calls ("Roth Capital analyst ... raised the
+ * firm's price target on Ideaya ..."), whose company is not that of a
+ * later call that names none. */
+static bool own_call(const struct doc *d, size_t from, size_t to)
+{
+  for (size_t i = 0; i < d->n && d->recs[i].hit->start < to; i++)
+    if (d->recs[i].hit->start >= from && !d->recs[i].dropped &&
+        d->recs[i].from == FROM_MATCH)
+      return true;
+  return false;
+}
+
+/* True when a list item's heading (a record of an "item = yes" rule)
+ * that starts in text[from, to) names 'name': that name, or one with its
+ * ticker ("GMG" in "UBS on Goodman Group (ASX: GMG):"). */
+static bool item_in(const struct doc *d, size_t from, size_t to,
+                    const char *name)
+{
+  const char *symbol = symbol_for(d, name);
+  size_t lo = 0, hi = d->n;
+  while (lo < hi) { /* the first record that starts at 'from' or later */
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->recs[mid].hit->start < from)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < d->n && d->recs[i].hit->start < to; i++) {
+    const struct nx_hit *h = d->recs[i].hit;
+    const char *company = field_str(h, "company");
+    const char *its = company ? symbol_for(d, company) : NULL;
+    if (d->rs->rules[h->rule]->item && company &&
+        (h->drop == NX_KEPT || h->drop == NX_DROP_OVERLAP) &&
+        (same_fold(company, name) ||
+         (symbol && its && strcmp(symbol, its) == 0)))
+      return true;
+  }
+  return false;
+}
+
+/* The list marker a paragraph starts with ('*', '-' or a bullet's first
+ * byte) when a space or a second marker follows it, else 0. */
+static int list_marker(const struct doc *d, size_t ps)
+{
+  size_t i = ps;
+  while (i < d->len && d->text[i] == ' ')
+    i++;
+  size_t n = strncmp(d->text + i, "\u2022", 3) == 0 ? 3 : 1;
+  if (i + n >= d->len || (n == 1 && d->text[i] != '*' && d->text[i] != '-'))
+    return 0;
+  char next = d->text[i + n];
+  return next == ' ' || next == '\\' || next == d->text[i]
+             ? (unsigned char)d->text[i]
+             : 0;
+}
+
+/* True when the paragraph at ps and the one at qs are items of one list
+ * (they start with the same marker) and the earlier one is a whole item:
+ * a call whose match names its company, or one beside its item's
+ * heading ("* Alder Foods : Jefferies raises target price ..."). Its
+ * company is not that of "* Barclays cuts target price ..." below it. */
+static bool sibling_item(const struct doc *d, size_t ps, size_t qs, size_t qe)
+{
+  int m = list_marker(d, ps);
+  if (m == 0 || m != list_marker(d, qs))
+    return false;
+  bool heading = false, call = false;
+  for (size_t i = 0; i < d->n && d->recs[i].hit->start < qe; i++) {
+    const struct rec *o = &d->recs[i];
+    if (o->hit->start < qs || o->hit->drop != NX_KEPT)
+      continue;
+    heading |= d->rs->rules[o->hit->rule]->item;
+    call |= o->from == FROM_ITEM;
+    if (o->from == FROM_MATCH)
+      return true;
+  }
+  return heading && call;
 }
 
 static void inherit_entity(struct doc *d, struct rec *r,
                            const struct nx_inherit *in)
 {
-  size_t ps, pe;
+  size_t ps, pe, ss, se, at = 0;
   nx_text_paragraph(d->text, d->len, r->hit->start, &ps, &pe);
-  const struct entity *e = last_company(d, r, ps, r->hit->start);
+  nx_text_sentence(d->rs->abbrevs, d->text, d->len, r->hit->start, &ss, &se);
+  enum subject_from from = FROM_PARAGRAPH;
+  const struct entity *e = last_company(d, r, ps, r->hit->start, &at);
+  size_t win_from = ps, win_to = r->hit->start; /* where e was found */
   /* The paragraph before; in a list of short items (a wire's "** ..."
    * bullets, each a paragraph) up to SHORT_ITEMS items back, to the one
-   * that names the company. */
-  size_t at = ps;
-  bool short_items = pe - ps < SHORT_ITEM;
-  for (int k = 0; e == NULL && at >= 2 && (k == 0 || short_items) &&
+   * that names the company. Past the paragraph before, a company that
+   * another call states as its own is that call's, not this one's ("keeps
+   * an Overweight rating on the shares" in a feed of one-paragraph calls),
+   * unless it is the item's heading or the article's main company: then
+   * nothing is guessed. */
+  size_t para = ps;
+  bool short_items = pe - ps < SHORT_ITEM, blocked = false;
+  for (int k = 0; e == NULL && para >= 2 && (k == 0 || short_items) &&
                   k < SHORT_ITEMS;
        k++) {
     size_t qs, qe;
-    nx_text_paragraph(d->text, d->len, at - 2, &qs, &qe);
-    e = last_company(d, r, qs, qe);
+    nx_text_paragraph(d->text, d->len, para - 2, &qs, &qe);
+    e = last_company(d, r, qs, qe, &at);
+    if (e && ((k > 0 && !item_in(d, qs, qe, e->name) && own_call(d, qs, qe) &&
+               !is_main(d, e)) ||
+              sibling_item(d, ps, qs, qe))) {
+      e = NULL;
+      blocked = true;
+      break;
+    }
+    win_from = qs;
+    win_to = qe;
     short_items = short_items && qe - qs < SHORT_ITEM;
-    at = qs;
+    para = qs;
   }
-  if (e == NULL && ps > d->lead_end)
-    e = last_company(d, r, 0, d->lead_end);
-  if (e == NULL && !d->main_known) {
-    d->main = main_entity(d);
-    d->main_known = true;
+  if (e && item_in(d, win_from, win_to, e->name))
+    from = FROM_ITEM;
+  else if (e && at >= ss)
+    from = FROM_SENTENCE;
+  /* A list's lead and its most-named company are not what a call under
+   * none of its headings is about. */
+  if (e == NULL && !blocked && ps > d->lead_end && !has_items(d)) {
+    e = last_company(d, r, 0, d->lead_end, &at);
+    from = FROM_LEAD;
   }
-  if (e == NULL)
-    e = d->main;
+  if (e == NULL && !blocked && !is_list(d) && !has_items(d)) {
+    e = main_of(d);
+    from = FROM_DOCUMENT;
+  }
   if (e && own_broker(d, type_of(d, r), r, e->name))
     e = NULL;
   /* A ticker stands for the company the article named with it: "HRBR"
@@ -534,8 +716,10 @@ static void inherit_entity(struct doc *d, struct rec *r,
     if (d->entities[i].symbol && strcmp(d->entities[i].symbol, e->symbol) == 0 &&
         strcmp(d->entities[i].name, e->symbol) != 0)
       e = &d->entities[i];
-  if (e)
+  if (e) {
     json_object_set_new(r->hit->fields, in->field, json_string(e->name));
+    r->from = from;
+  }
 }
 
 static void inherit_fields(struct doc *d)
@@ -576,6 +760,51 @@ static void link_symbols(struct doc *d)
   }
 }
 
+/* ---- where the subject came from -------------------------------------------- */
+
+static bool has_subject(const char *field, const struct nx_hit *h)
+{
+  return !field_missing(h, field) || !field_missing(h, "symbol");
+}
+
+/* Where the subject of a record that names its own came from: its words,
+ * or the item heading its match starts with ("ABB : HSBC raises target
+ * price ..."). A record whose subject reject_values took has none again,
+ * and inherits. */
+static void note_stated(struct doc *d)
+{
+  for (size_t i = 0; i < d->n; i++) {
+    struct rec *r = &d->recs[i];
+    const char *f = r->dropped ? NULL : nx_type_subject(type_of(d, r));
+    if (f == NULL)
+      continue;
+    if (!has_subject(f, r->hit))
+      r->from = FROM_NONE;
+    else if (r->from == FROM_NONE) {
+      const char *company = field_str(r->hit, f);
+      r->from = company && item_in(d, r->hit->start, r->hit->end, company)
+                    ? FROM_ITEM
+                    : FROM_MATCH;
+    }
+  }
+}
+
+static void set_subject_from(json_t *fields, enum subject_from from)
+{
+  json_object_set_new(fields, "subject_from",
+                      from == FROM_NONE ? json_null()
+                                        : json_string(from_names[from]));
+}
+
+static void write_subject_from(struct doc *d)
+{
+  for (size_t i = 0; i < d->n; i++) {
+    struct rec *r = &d->recs[i];
+    if (!r->dropped && nx_type_subject(type_of(d, r)))
+      set_subject_from(r->hit->fields, r->from);
+  }
+}
+
 /* ---- ordering, duplicates, aggregation ---------------------------------------- */
 
 static int by_position(const void *a, const void *b)
@@ -584,15 +813,6 @@ static int by_position(const void *a, const void *b)
   if (x->hit->start != y->hit->start)
     return x->hit->start < y->hit->start ? -1 : 1;
   return (x->hit->rule > y->hit->rule) - (x->hit->rule < y->hit->rule);
-}
-
-/* True when a and b are equal but for ASCII case. */
-static bool same_fold(const char *a, const char *b)
-{
-  for (; *a && *b; a++, b++)
-    if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
-      return false;
-  return *a == *b;
 }
 
 /* Two records state the same thing when no dedupe field has two
@@ -783,7 +1003,7 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
                            struct nx_hits *hits,
                            const struct nx_page_text *page)
 {
-  struct doc d = {rs, text, len, NULL, hits->n, NULL, 0, 0, NULL, false};
+  struct doc d = {rs, text, len, NULL, hits->n, NULL, 0, 0, NULL, false, -1, -1};
   d.recs = xcalloc(hits->n ? hits->n : 1, sizeof *d.recs);
   for (size_t i = 0; i < hits->n; i++) {
     d.recs[i].hit = &hits->v[i];
@@ -805,13 +1025,16 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
   qsort(d.recs, d.n, sizeof *d.recs, by_position);
   collect_entities(&d);
   reject_values(&d);
+  note_stated(&d);
   inherit_fields(&d);
   /* A broker that was inherited ("UBS' downgrade": the broker from the
    * list, the company read as "UBS'") may reject the company: test again
    * and let the record inherit one. */
   reject_values(&d);
+  note_stated(&d);
   inherit_fields(&d);
   link_symbols(&d);
+  write_subject_from(&d);
   drop_duplicates(&d);
 
   json_t *doc = json_object();
@@ -843,5 +1066,10 @@ json_t *nx_record_bare(const nx_ruleset *rs, const struct nx_hit *hit,
   const struct nx_type *t = rs->types[rs->rules[hit->rule]->type];
   if (excluded(t, hit))
     return NULL;
-  return output_record(rs, hit, text, NULL);
+  json_t *out = output_record(rs, hit, text, NULL);
+  /* Without the document, a subject is the match's own. */
+  const char *f = nx_type_subject(t);
+  if (f)
+    set_subject_from(out, has_subject(f, hit) ? FROM_MATCH : FROM_NONE);
+  return out;
 }

@@ -191,6 +191,16 @@ const char *nx_ruleset_record_type(const nx_ruleset *rs, size_t i)
   return NULL;
 }
 
+const char *nx_type_subject(const struct nx_type *t)
+{
+  if (t->link)
+    return t->link;
+  for (size_t k = 0; k < t->ninherits; k++)
+    if (t->inherits[k].list == NULL)
+      return t->inherits[k].field;
+  return NULL;
+}
+
 size_t nx_ruleset_type_index(const nx_ruleset *rs, const char *name)
 {
   for (size_t i = 0; i < rs->ntypes; i++)
@@ -465,7 +475,7 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
     r->pattern_line = line;
     r->pattern_cols = value_cols(rd);
   } else if (strcmp(key, "entity") == 0 || strcmp(key, "weak") == 0 ||
-             strcmp(key, "output") == 0) {
+             strcmp(key, "output") == 0 || strcmp(key, "item") == 0) {
     if (strcmp(val, "no") != 0 && strcmp(val, "yes") != 0)
       return syntax(rd, line, "%s is 'yes' or 'no', not '%s'", key, val);
     bool yes = strcmp(val, "yes") == 0;
@@ -473,6 +483,8 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
       r->not_entity = !yes;
     else if (key[0] == 'w')
       r->weak = yes;
+    else if (key[0] == 'i')
+      r->item = yes;
     else
       r->no_output = !yes;
   } else if (strcmp(key, "split") == 0) {

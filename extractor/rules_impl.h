@@ -107,6 +107,9 @@ struct nx_rule {
   int weak;       /* "weak = yes": yields to a duplicate from another rule */
   int anchor_paragraph; /* "anchor_scope = paragraph", else a sentence */
   int no_output;  /* "output = no": its records only name entities */
+  int item;       /* "item = yes": its records name a list item's subject
+                   * (a round-up's heading), which records in the item
+                   * take with subject_from "item" */
   /* "over = mentions": a frame. The pattern runs over the document's
    * mention text (mentions.h), where each mention found by the rules of a
    * mention type stands as one character, {{@TYPE}} in the pattern; its
@@ -259,5 +262,10 @@ const struct nx_codes *nx_rule_jit_codes(const nx_ruleset *rs,
 
 /* Index of the type called 'name', or (size_t)-1. */
 size_t nx_ruleset_type_index(const nx_ruleset *rs, const char *name);
+
+/* The field that names a type's subject (the one it links to a ticker or
+ * inherits from entities), or NULL: its records carry no subject_from,
+ * the field record finishing fills with where that subject came from. */
+const char *nx_type_subject(const struct nx_type *t);
 
 #endif /* NX_RULES_IMPL_H */
