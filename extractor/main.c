@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef NX_RULES_DIR
@@ -114,6 +115,12 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
       .exclude = opts->exclude,
       .nexclude = opts->nexclude,
   };
+  struct stat out;
+  if (fstat(STDOUT_FILENO, &out) == 0 && S_ISREG(out.st_mode)) {
+    in.has_output = true;
+    in.output_dev = out.st_dev;
+    in.output_ino = out.st_ino;
+  }
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   bool tty = isatty(STDERR_FILENO);
   struct nx_batch_options batch = {
@@ -129,6 +136,7 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
                        (opts->explain ? NX_EXTRACT_EXPLAIN : 0) |
                        (opts->with_text ? NX_EXTRACT_WITH_TEXT : 0),
       .format = opts->format,
+      .encoding = opts->encoding,
   };
   /* NEWSEXTRACT_PROGRESS_SECONDS sets the interval: 0 gives a line per
    * document, so a test sees progress on a short run. */
@@ -154,12 +162,17 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
                &r);
   if (batch.errors && fclose(batch.errors) != 0)
     nx_log_error(opts->errors_path, "%s", strerror(errno));
-  if (batch.progress && (opts->progress || r.documents > 1))
-    nx_log_note("newsextract: %llu documents, %llu written, %llu failed, "
+  if (batch.progress && (opts->progress || r.documents > 1)) {
+    char others[64] = "";
+    if (r.not_documents)
+      snprintf(others, sizeof others, ", %llu skipped (not documents)",
+               (unsigned long long)r.not_documents);
+    nx_log_note("newsextract: %llu documents, %llu written, %llu failed%s, "
                 "%.1f MB in %.1f s\n",
                 (unsigned long long)r.documents,
                 (unsigned long long)r.written, (unsigned long long)r.failed,
-                (double)r.bytes / 1e6, r.seconds);
+                others, (double)r.bytes / 1e6, r.seconds);
+  }
   for (size_t i = 0; i < r.nlimited; i++)
     nx_log_error(NULL,
                  "rule %s hit its match limit on %llu document%s and was "

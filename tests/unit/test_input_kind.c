@@ -10,7 +10,7 @@
 static enum nx_stream_kind kind(const char *name, const char *head, size_t len,
                                 enum nx_input_kind forced)
 {
-  return nx_input_classify(name, head, len, forced).kind;
+  return nx_input_classify(name, head, len, forced, false).kind;
 }
 
 static void inner(const char *name, enum nx_stream_kind k, const char *want)
@@ -69,11 +69,11 @@ int main(void)
        cases[i].what);
 
   struct nx_input_class c =
-      nx_input_classify("d", "\xEF\xBB\xBF{\"id\":1}", 11, NX_INPUT_AUTO);
+      nx_input_classify("d", "\xEF\xBB\xBF{\"id\":1}", 11, NX_INPUT_AUTO, false);
   OK(c.kind == NX_KIND_JSONL && c.skip == 3, "a BOM before a dump is skipped");
-  c = nx_input_classify("d", "\xEF\xBB\xBFWARC/1.0", 11, NX_INPUT_AUTO);
+  c = nx_input_classify("d", "\xEF\xBB\xBFWARC/1.0", 11, NX_INPUT_AUTO, false);
   OK(c.kind == NX_KIND_WARC && c.skip == 3, "a BOM before a WARC is skipped");
-  c = nx_input_classify("p.html", "\xEF\xBB\xBF<p>", 6, NX_INPUT_AUTO);
+  c = nx_input_classify("p.html", "\xEF\xBB\xBF<p>", 6, NX_INPUT_AUTO, false);
   OK(c.kind == NX_KIND_DOCUMENT && c.skip == 0,
      "a document keeps its BOM (the HTML parser reads it)");
 
