@@ -356,10 +356,12 @@ nx_status nx_html_extract(const char *p, size_t len, const char *name,
   } else if (!has_utf16_bom(p, len) &&
              (transport || !declares_other_charset(p, len))) {
     encoding = "UTF-8";
-    if (!nx_utf8_is_clean(p, len) && transport == NULL &&
-        declared_charset(p, len) == NULL && nx_utf8_is_single_byte(p, len)) {
+    bool is_utf8 = nx_utf8_is_clean(p, len);
+    /* Declaring nothing and not UTF-8: what browsers assume (decode.h). */
+    if (!is_utf8 && transport == NULL && declared_charset(p, len) == NULL &&
+        nx_utf8_is_single_byte(p, len)) {
       encoding = "WINDOWS-1252";
-    } else if (!nx_utf8_is_clean(p, len)) {
+    } else if (!is_utf8) {
       nx_status st = nx_utf8_repair(p, len, &clean, opts->replaced);
       if (st != NX_OK) {
         nx_buf_free(&clean);
