@@ -270,6 +270,12 @@ static int open_layer(struct archive *a, const struct origin *o,
   return archive_read_open(a, s, NULL, read_from_stream, NULL);
 }
 
+static const char *entry_path(struct archive_entry *entry)
+{
+  const char *path = archive_entry_pathname(entry);
+  return path ? path : "";
+}
+
 /* Reads what a compressed stream or an archive holds, classifying each
  * member again. */
 static bool read_layer(struct nx_reader *r, struct nx_stream *s,
@@ -314,12 +320,8 @@ static bool read_layer(struct nx_reader *r, struct nx_stream *s,
       member.name = name = nx_input_inner_name(o->name, k);
       go_on = read_stream(r, &inner, &member);
     } else if (archive_entry_filetype(entry) == AE_IFREG &&
-               nx_input_entry_wanted(r->opts,
-                                     archive_entry_pathname(entry)
-                                         ? archive_entry_pathname(entry)
-                                         : "")) {
-      const char *path = archive_entry_pathname(entry);
-      member.name = path ? path : "";
+               nx_input_entry_wanted(r->opts, entry_path(entry))) {
+      member.name = entry_path(entry);
       member.found = true;
       char *shown = nx_utf8_escape(member.name, strlen(member.name));
       size_t size = strlen(o->id) + strlen(shown) + 2;
