@@ -39,7 +39,9 @@ struct batch {
   uint64_t in_flight;  /* slots not EMPTY */
   bool closing;        /* no more documents will come */
   bool writing;        /* a thread is writing jobs out (one at a time) */
-  bool said_output;    /* the note on skipping stdout's file was written */
+  /* The outputs whose file was found among the inputs: said once each. */
+  const char *said[NX_MAX_OUTPUTS];
+  size_t nsaid;
   bool write_failed;   /* stdout could not be written (under the lock) */
   pthread_mutex_t lock;
   pthread_cond_t work; /* a slot became READY, or closing */
@@ -300,13 +302,18 @@ static int write_job(struct batch *b, struct job *job, bool write_failed)
   }
   if (job->err.len)
     fputs(job->err.data, stderr);
-  if (job->doc.is_output && !b->said_output) {
-    nx_log_note("newsextract: %s: not read: standard output writes to it\n",
-                job->doc.id);
-    b->said_output = true;
+  if (job->doc.output) {
+    size_t i = 0;
+    while (i < b->nsaid && b->said[i] != job->doc.output)
+      i++;
+    if (i == b->nsaid && i < NX_MAX_OUTPUTS) {
+      nx_log_note("newsextract: %s: not read: %s writes to it\n",
+                  job->doc.id, job->doc.output);
+      b->said[b->nsaid++] = job->doc.output;
+    }
+  } else if (job->doc.skipped) {
+    r->not_documents++;
   }
-  if (job->doc.skipped)
-    r->not_documents += !job->doc.is_output;
   if (job->errors.len && b->opts->errors)
     fputs(job->errors.data, b->opts->errors);
   if (job->failed) {

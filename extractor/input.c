@@ -67,13 +67,13 @@ bool nx_reader_fail(struct nx_reader *r, const char *source, nx_status st,
 }
 
 bool nx_reader_skip(struct nx_reader *r, const char *source, const char *what,
-                    bool is_output)
+                    const char *output)
 {
   struct nx_doc doc;
   memset(&doc, 0, sizeof doc);
   doc.id = xstrdup(source);
   doc.skipped = what;
-  doc.is_output = is_output;
+  doc.output = output;
   return nx_reader_emit(r, &doc);
 }
 
@@ -365,7 +365,7 @@ static bool read_stream(struct nx_reader *r, struct nx_stream *s,
   if (nx_kind_is_compressed(c.kind) || nx_kind_is_archive(c.kind))
     return read_layer(r, s, o, c.kind);
   if (c.kind == NX_KIND_NOT_DOCUMENT)
-    return nx_reader_skip(r, o->id, c.what, false);
+    return nx_reader_skip(r, o->id, c.what, NULL);
   nx_stream_read(s, c.skip, NULL);
   switch (c.kind) {
   case NX_KIND_JSONL:
@@ -426,10 +426,14 @@ static bool read_fd(struct nx_reader *r, int fd, const char *path,
 
 static bool read_found(void *ctx, const char *path, const struct stat *sb);
 
-static bool is_output(const struct nx_input_options *o, const struct stat *st)
+/* What writes to the file 'st' in this run, or NULL. */
+static const char *output_of(const struct nx_input_options *o,
+                             const struct stat *st)
 {
-  return o->has_output && st->st_dev == o->output_dev &&
-         st->st_ino == o->output_ino;
+  for (size_t i = 0; i < o->noutputs; i++)
+    if (st->st_dev == o->outputs[i].dev && st->st_ino == o->outputs[i].ino)
+      return o->outputs[i].what;
+  return NULL;
 }
 
 /* 'found' in a directory walk, or named by the user. */
@@ -445,11 +449,12 @@ static bool read_file(struct nx_reader *r, const char *path, bool found)
   struct stat st;
   bool go_on;
   bool known = fstat(fd, &st) == 0;
+  const char *output = known ? output_of(r->opts, &st) : NULL;
   if (known && S_ISDIR(st.st_mode))
     go_on = nx_walk_dir(path, r->opts, read_found, r, r);
-  else if (known && S_ISREG(st.st_mode) && is_output(r->opts, &st)) {
+  else if (output) {
     char *id = nx_utf8_escape(path, strlen(path));
-    go_on = nx_reader_skip(r, id, "the output file", true);
+    go_on = nx_reader_skip(r, id, "output of this run", output);
     free(id);
   } else if (known && S_ISREG(st.st_mode))
     go_on = read_fd(r, fd, path, (int64_t)st.st_size, true, found);

@@ -37,11 +37,20 @@ struct nx_doc {
   /* Not a document and not read: what it is ("image", "script"), or NULL.
    * Found in a directory or archive, it is counted, never extracted. */
   const char *skipped;
-  bool is_output;       /* skipped: the file standard output writes to */
+  const char *output;   /* skipped: a file this run writes to, and what
+                           writes it ("standard output", "--errors") */
   struct nx_error err;
 };
 
 void nx_doc_free(struct nx_doc *doc); /* frees the members, not doc */
+
+#define NX_MAX_OUTPUTS 2
+
+struct nx_output_file {
+  const char *what; /* "standard output", "--errors" (static) */
+  dev_t dev;
+  ino_t ino;
+};
 
 struct nx_input_options {
   enum nx_input_kind kind;
@@ -56,11 +65,10 @@ struct nx_input_options {
   size_t ninclude;            /* a name must match */
   const char *const *exclude; /* ... and globs it must not match */
   size_t nexclude;
-  /* The file standard output writes to, which is never read back (ripgrep
-   * does the same): its device and inode when has_output. */
-  bool has_output;
-  dev_t output_dev;
-  ino_t output_ino;
+  /* The files this run writes to (standard output, --errors), which are
+   * never read back (ripgrep does the same for standard output). */
+  struct nx_output_file outputs[NX_MAX_OUTPUTS];
+  size_t noutputs;
 };
 
 /* Receives one document (and owns it). Returns false to stop reading. */

@@ -24,9 +24,10 @@ bool nx_reader_fail(struct nx_reader *r, const char *source, nx_status st,
                     const char *fmt, ...) NX_PRINTF(4, 5);
 
 /* Emits a document that is not read: 'what' it is (a static string) was
- * found in a directory or an archive. False once stopped. */
+ * found in a directory or an archive, or 'output' (NULL: none) writes to
+ * it. False once stopped. */
 bool nx_reader_skip(struct nx_reader *r, const char *source, const char *what,
-                    bool is_output);
+                    const char *output);
 
 /* Readers of one stream: every line or record becomes a document whose id
  * defaults to "name:LINE" or the record's URI. */

@@ -99,6 +99,16 @@ static nx_ruleset *load_rules(const struct nx_options *opts)
   return rs;
 }
 
+/* A regular file this run writes to, which it must not read back. */
+static void add_output(struct nx_input_options *in, int fd, const char *what)
+{
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+      in->noutputs < NX_MAX_OUTPUTS)
+    in->outputs[in->noutputs++] =
+        (struct nx_output_file){what, st.st_dev, st.st_ino};
+}
+
 static int run(const struct nx_options *opts, const nx_ruleset *rs)
 {
   struct nx_input_options in = {
@@ -115,12 +125,6 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
       .exclude = opts->exclude,
       .nexclude = opts->nexclude,
   };
-  struct stat out;
-  if (fstat(STDOUT_FILENO, &out) == 0 && S_ISREG(out.st_mode)) {
-    in.has_output = true;
-    in.output_dev = out.st_dev;
-    in.output_ino = out.st_ino;
-  }
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   bool tty = isatty(STDERR_FILENO);
   struct nx_batch_options batch = {
@@ -156,6 +160,9 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
     nx_log_error(opts->errors_path, "%s", strerror(errno));
     return EXIT_USAGE;
   }
+  add_output(&in, STDOUT_FILENO, "standard output");
+  if (batch.errors)
+    add_output(&in, fileno(batch.errors), "--errors");
   struct nx_batch_result r;
   nx_batch_handle_signals();
   nx_batch_run(rs, (const char *const *)opts->paths, opts->npaths, &in, &batch,

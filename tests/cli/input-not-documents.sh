@@ -98,9 +98,16 @@ done
 got=$("$NX" -q --skip 1 site.tar | ids)
 [ "$got" = "site.tar!site/news/orion.html" ] || fail "--skip 1: $got"
 
-# The file stdout writes into is not read back, even when named; one note.
+# The files this run writes to (stdout, --errors) are not read back, even
+# when named; one note each.
 "$NX" site site/out.jsonl >site/out.jsonl 2>err || fail "exit $? writing into the walked directory"
 [ "$(ids <site/out.jsonl)" = "site/drafts/old.html site/news/orion.html" ] || fail "read its own output: $(cat site/out.jsonl)"
 [ "$(grep -c 'site/out.jsonl: not read: standard output writes to it' err)" = 1 ] || fail "note: $(cat err)"
 "$NX" site >>site/out.jsonl 2>err || fail "appending: exit $?"
 [ "$(wc -l <site/out.jsonl)" = 4 ] || fail "appending read the output back"
+rm site/out.jsonl
+"$NX" --errors site/errs.jsonl site site/errs.jsonl >out 2>err || fail "--errors in the walked directory: exit $?"
+[ "$(ids <out)" = "site/drafts/old.html site/news/orion.html" ] || fail "read its --errors file: $(cat out)"
+[ "$(grep -c 'site/errs.jsonl: not read: --errors writes to it' err)" = 1 ] || fail "--errors note: $(cat err)"
+grep -q '"input":"site/errs.jsonl","skipped":"output of this run"' site/errs.jsonl || fail "--errors lacks its own file"
+[ "$(grep -c '"skipped"' site/errs.jsonl)" = 11 ] || fail "--errors: $(cat site/errs.jsonl)"
