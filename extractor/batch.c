@@ -39,6 +39,9 @@ struct batch {
   uint64_t in_flight;  /* slots not EMPTY */
   bool closing;        /* no more documents will come */
   bool writing;        /* a thread is writing jobs out (one at a time) */
+  /* The outputs whose file was found among the inputs: said once each. */
+  const char *said[NX_MAX_OUTPUTS];
+  size_t nsaid;
   bool write_failed;   /* stdout could not be written (under the lock) */
   pthread_mutex_t lock;
   pthread_cond_t work; /* a slot became READY, or closing */
@@ -84,12 +87,15 @@ static const char *input_of(const struct job *job, const struct nx_error *err)
   return job->doc.id ? job->doc.id : err->source;
 }
 
-/* The JSON line --errors gets for a failure or a warning. */
-static void add_error_line(struct job *job, const struct nx_error *err)
+/* A JSON line for --errors: {"input": INPUT, KEY: TEXT}. KEY is "error"
+ * for a failure or a warning, "skipped" for a file that is not a document
+ * (what it was), so a list of what was not read exists. */
+static void add_errors_line(struct job *job, const char *input,
+                            const char *key, const char *text)
 {
   json_t *rec = json_object();
-  json_object_set_new(rec, "input", nx_utf8_json(input_of(job, err)));
-  json_object_set_new(rec, "error", nx_utf8_json(err->text));
+  json_object_set_new(rec, "input", nx_utf8_json(input));
+  json_object_set_new(rec, key, nx_utf8_json(text));
   char *s = json_dumps(rec, JSON_COMPACT);
   if (s) {
     nx_buf_adds(&job->errors, s);
@@ -97,6 +103,11 @@ static void add_error_line(struct job *job, const struct nx_error *err)
   }
   free(s);
   json_decref(rec);
+}
+
+static void add_error_line(struct job *job, const struct nx_error *err)
+{
+  add_errors_line(job, input_of(job, err), "error", err->text);
 }
 
 static void add_failure(struct job *job, const struct nx_error *err)
@@ -139,18 +150,41 @@ static json_t *with_extra(json_t *doc, json_t *extra)
   return out;
 }
 
+/* A warning, not a failure: the document is written, but text that was
+ * not in the encoding it was read as lost characters ("£18" as U+FFFD
+ * "18" loses a price target). */
+static void note_replaced(struct job *job, const nx_extractor *x)
+{
+  const char *encoding;
+  size_t n = nx_extract_replaced(x, &encoding);
+  if (n == 0)
+    return;
+  char line[512];
+  snprintf(line, sizeof line,
+           ": %zu byte%s not valid %s, replaced by U+FFFD (--encoding NAME "
+           "reads text in another encoding)\n",
+           n, n == 1 ? " is" : "s are", encoding);
+  nx_buf_adds(&job->err, "newsextract: ");
+  nx_buf_adds(&job->err, job->doc.id);
+  nx_buf_adds(&job->err, line);
+}
+
 static void process(struct batch *b, nx_extractor *x, struct job *job)
 {
   const struct nx_batch_options *o = b->opts;
   struct nx_doc *doc = &job->doc;
+  if (doc->skipped) {
+    add_errors_line(job, doc->id, "skipped", doc->skipped);
+    return;
+  }
   if (doc->failed) {
     add_failure(job, &doc->err);
     return;
   }
   struct nx_source src = {
       doc->data, doc->len,
-      doc->format != NX_FORMAT_AUTO ? doc->format : o->format, doc->charset,
-      doc->id};
+      doc->format != NX_FORMAT_AUTO ? doc->format : o->format,
+      doc->charset ? doc->charset : o->encoding, doc->id};
   struct nx_error err;
   if (o->mode == NX_OUTPUT_TEXT) {
     const char *text, *title;
@@ -161,12 +195,15 @@ static void process(struct batch *b, nx_extractor *x, struct job *job)
     }
     nx_buf_add(&job->out, text, len);
     nx_buf_addc(&job->out, '\n');
+    note_replaced(job, x);
     return;
   }
   if (o->mode == NX_OUTPUT_EXPLAIN) {
     if (nx_explain_document(b->rs, x, &src, o->max_bytes, &job->out, &err) !=
         NX_OK)
       add_failure(job, &err);
+    else
+      note_replaced(job, x);
     return;
   }
   json_t *obj;
@@ -185,6 +222,7 @@ static void process(struct batch *b, nx_extractor *x, struct job *job)
     if (job->nlimited < sizeof job->limited / sizeof job->limited[0])
       job->limited[job->nlimited++] = rule;
   }
+  note_replaced(job, x);
   obj = with_extra(obj, doc->extra);
   nx_output_document(b->rs, obj, o->mode, o->pretty, &job->out);
   json_decref(obj);
@@ -264,6 +302,18 @@ static int write_job(struct batch *b, struct job *job, bool write_failed)
   }
   if (job->err.len)
     fputs(job->err.data, stderr);
+  if (job->doc.output) {
+    size_t i = 0;
+    while (i < b->nsaid && b->said[i] != job->doc.output)
+      i++;
+    if (i == b->nsaid && i < NX_MAX_OUTPUTS) {
+      nx_log_note("newsextract: %s: not read: %s writes to it\n",
+                  job->doc.id, job->doc.output);
+      b->said[b->nsaid++] = job->doc.output;
+    }
+  } else if (job->doc.skipped) {
+    r->not_documents++;
+  }
   if (job->errors.len && b->opts->errors)
     fputs(job->errors.data, b->opts->errors);
   if (job->failed) {
@@ -391,15 +441,19 @@ static bool accept_doc(void *ctx, struct nx_doc *doc)
     nx_doc_free(doc);
     return false;
   }
-  uint64_t seq = b->next_seq++;
-  r->documents++;
-  if (seq < b->opts->skip) {
-    r->skipped++;
+  /* What --skip passes over takes no slot and no number: the documents
+   * before it, and what was found among them that is not a document. */
+  if (r->documents < b->opts->skip) {
+    if (doc->skipped == NULL) {
+      r->documents++;
+      r->skipped++;
+    }
     nx_doc_free(doc);
-    if (!b->opts->unordered)
-      b->next_write++;
     return true;
   }
+  uint64_t seq = b->next_seq++;
+  if (doc->skipped == NULL)
+    r->documents++;
   pthread_mutex_lock(&b->lock);
   struct job *job = &b->slots[seq % b->nslots];
   while (job->state != SLOT_EMPTY)

@@ -30,6 +30,7 @@ struct nx_batch_options {
   size_t max_bytes;
   unsigned extract_flags;
   enum nx_format format; /* how single documents are read */
+  const char *encoding;  /* --encoding: of documents that do not say theirs */
   uint64_t total_bytes;  /* the inputs' total size for the bar, or 0 */
 };
 
@@ -38,6 +39,8 @@ struct nx_batch_result {
   uint64_t written;   /* documents written */
   uint64_t failed;    /* documents with an error line */
   uint64_t skipped;   /* passed over by --skip */
+  uint64_t not_documents; /* found but not documents (images, scripts...):
+                             not read, not in 'documents' */
   uint64_t bytes;     /* input bytes read */
   double seconds;
   int signal;         /* SIGINT or SIGTERM when interrupted, else 0 */

@@ -1,7 +1,9 @@
 /* extract.c: see extract.h. */
 #include "extract.h"
 
+#include "decode.h"
 #include "html.h"
+#include "input_kind.h"
 #include "match.h"
 #include "meta.h"
 #include "record.h"
@@ -22,6 +24,9 @@ struct nx_extractor {
   size_t keep_cap;
   struct nx_buf text;     /* the normalised text rules match */
   struct nx_buf page;     /* the same in the page's characters */
+  struct nx_buf decoded;  /* plain text that was not UTF-8, decoded */
+  size_t replaced;        /* bytes of it that became U+FFFD */
+  const char *encoding;   /* what it was read as */
   struct nx_textmap map;  /* from text's offsets to page's */
   struct nx_meta meta;
   struct nx_hits hits;
@@ -43,6 +48,7 @@ nx_extractor *nx_extractor_new(const nx_ruleset *rs, size_t max_bytes,
   nx_paragraphs_init(&x->paras, max_bytes ? max_bytes * 2 : 0);
   nx_buf_init(&x->text, 0);
   nx_buf_init(&x->page, 0);
+  nx_buf_init(&x->decoded, 0);
   nx_textmap_init(&x->map);
   nx_meta_init(&x->meta);
   x->hints = nx_hints_new(rs);
@@ -57,28 +63,13 @@ void nx_extractor_free(nx_extractor *x)
   nx_paragraphs_free(&x->paras);
   nx_buf_free(&x->text);
   nx_buf_free(&x->page);
+  nx_buf_free(&x->decoded);
   nx_textmap_free(&x->map);
   nx_hits_free(&x->hits);
   free(x->keep);
   nx_meta_clear(&x->meta);
   nx_hints_free(x->hints);
   free(x);
-}
-
-/* Binary data (an image, an executable, a compressed file read as is) has
- * many control bytes early on; an article has almost none. */
-static bool looks_binary(const char *p, size_t len)
-{
-  if (len >= 2 && ((p[0] == '\xFF' && p[1] == '\xFE') ||
-                   (p[0] == '\xFE' && p[1] == '\xFF')))
-    return false; /* a UTF-16 byte order mark: text, half of it NULs */
-  size_t head = len < 4096 ? len : 4096, control = 0;
-  for (size_t i = 0; i < head; i++) {
-    unsigned char c = (unsigned char)p[i];
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
-      control++;
-  }
-  return head > 0 && control * 10 > head;
 }
 
 nx_status nx_extract_text(nx_extractor *x, const struct nx_source *src,
@@ -92,11 +83,14 @@ nx_status nx_extract_text(nx_extractor *x, const struct nx_source *src,
   nx_buf_clear(&x->text);
   nx_buf_clear(&x->page);
   nx_meta_clear(&x->meta);
+  nx_buf_clear(&x->decoded);
+  x->replaced = 0;
+  x->encoding = NULL;
   if (x->max_bytes && len > x->max_bytes)
     return nx_fail(err, NX_ETOOBIG, name, 0, 0,
                    "document of %zu bytes is over the limit of %zu bytes", len,
                    x->max_bytes);
-  if (format == NX_FORMAT_AUTO && looks_binary(data, len))
+  if (format == NX_FORMAT_AUTO && nx_input_looks_binary(data, len))
     return nx_fail(err, NX_EINPUT, name, 0, 0,
                    "binary data, not a text or HTML document");
   bool html = format == NX_FORMAT_HTML ||
@@ -105,12 +99,22 @@ nx_status nx_extract_text(nx_extractor *x, const struct nx_source *src,
   if (html)
   {
     struct nx_html_options html_opts = {
-        x->hints, !(x->flags & NX_EXTRACT_FULL_TEXT), src->charset};
+        x->hints, !(x->flags & NX_EXTRACT_FULL_TEXT), src->charset,
+        &x->replaced};
+    x->encoding = "UTF-8"; /* what a page with replaced bytes was read as */
     st = nx_html_extract(data, len, name, &html_opts, &x->paras, &x->meta,
                          err);
   }
   else {
-    st = nx_paragraphs_from_text(&x->paras, data, len);
+    bool decoded;
+    st = nx_decode_text(data, len, src->charset, &x->decoded, &decoded,
+                        &x->replaced, &x->encoding);
+    if (st == NX_OK && decoded) {
+      data = x->decoded.data ? x->decoded.data : "";
+      len = x->decoded.len;
+    }
+    if (st == NX_OK)
+      st = nx_paragraphs_from_text(&x->paras, data, len);
     if (st != NX_OK)
       nx_fail(err, st, name, 0, 0, "%s", nx_strerror(st));
   }
@@ -181,6 +185,12 @@ const char *nx_extract_last_text(const nx_extractor *x, size_t *len)
 const struct nx_hits *nx_extract_last_hits(const nx_extractor *x)
 {
   return &x->hits;
+}
+
+size_t nx_extract_replaced(const nx_extractor *x, const char **encoding)
+{
+  *encoding = x->encoding;
+  return x->replaced;
 }
 
 size_t nx_extract_limited(const nx_extractor *x)

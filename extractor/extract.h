@@ -36,7 +36,11 @@ struct nx_source {
   const char *data; /* its bytes */
   size_t len;
   enum nx_format format;
-  const char *charset; /* the transport's charset (HTTP header), or NULL */
+  /* The encoding its bytes are in (an iconv name): --encoding, a WARC
+   * record's HTTP charset, "UTF-8" for text from JSON; NULL: unknown
+   * (decode.h guesses plain text's; HTML's is the page's <meta charset>).
+   * For HTML it overrides the page's declaration, as HTTP's header does. */
+  const char *charset;
   const char *id;      /* names it in the output and in errors */
 };
 
@@ -57,6 +61,10 @@ nx_status nx_extract_document(nx_extractor *x, const struct nx_source *src,
  * until the next call on x. */
 const char *nx_extract_last_text(const nx_extractor *x, size_t *len);
 const struct nx_hits *nx_extract_last_hits(const nx_extractor *x);
+
+/* How many bytes of the last document (plain text) could not be decoded
+ * and became U+FFFD; *encoding is the encoding it was read as. */
+size_t nx_extract_replaced(const nx_extractor *x, const char **encoding);
 
 /* How many rules hit their match limit in the last document; their names
  * are nx_extract_limited_rule(x, 0 .. n-1). */

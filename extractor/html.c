@@ -89,12 +89,18 @@ bool nx_html_sniff(const char *p, size_t len)
   return find_tag_ci(p, head, "<html") || find_tag_ci(p, head, "<body");
 }
 
-/* The charset a page declares in its first 4 KiB, or NULL for UTF-8 or
- * none. Only then do we let libxml2 pick the decoder. */
+/* Where a page declares its charset in its first 4 KiB, or NULL. */
+static const char *declared_charset(const char *p, size_t len)
+{
+  return find_ci(p, len < 4096 ? len : 4096, "charset");
+}
+
+/* True when the page declares a charset other than UTF-8: only then do we
+ * let libxml2 pick the decoder. */
 static bool declares_other_charset(const char *p, size_t len)
 {
   size_t head = len < 4096 ? len : 4096;
-  const char *at = find_ci(p, head, "charset");
+  const char *at = declared_charset(p, len);
   if (at == NULL)
     return false;
   at += 7;
@@ -350,8 +356,13 @@ nx_status nx_html_extract(const char *p, size_t len, const char *name,
   } else if (!has_utf16_bom(p, len) &&
              (transport || !declares_other_charset(p, len))) {
     encoding = "UTF-8";
-    if (!nx_utf8_is_clean(p, len)) {
-      nx_status st = nx_utf8_repair(p, len, &clean);
+    bool is_utf8 = nx_utf8_is_clean(p, len);
+    /* Declaring nothing and not UTF-8: what browsers assume (decode.h). */
+    if (!is_utf8 && transport == NULL && declared_charset(p, len) == NULL &&
+        nx_utf8_is_single_byte(p, len)) {
+      encoding = "WINDOWS-1252";
+    } else if (!is_utf8) {
+      nx_status st = nx_utf8_repair(p, len, &clean, opts->replaced);
       if (st != NX_OK) {
         nx_buf_free(&clean);
         return nx_fail(err, st, name, 0, 0,

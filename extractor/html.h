@@ -23,6 +23,7 @@ struct nx_html_options {
   nx_hints *hints;     /* class/id hints for finding the article, or NULL */
   bool main_only;      /* the article only, else all visible text */
   const char *charset; /* the transport's charset (an HTTP header), or NULL */
+  size_t *replaced;    /* out: bytes of bad UTF-8 that became U+FFFD */
 };
 
 /* Parses p[0, len) and replaces the contents of ps with its paragraphs:
@@ -30,8 +31,9 @@ struct nx_html_options {
  * charset: a BOM, else the transport's charset when it names one other
  * than UTF-8 (HTTP wins over <meta>, as in browsers), else the page's
  * <meta charset> or http-equiv; without any the page is read as UTF-8 with
- * invalid bytes replaced by U+FFFD. Fills the empty fields of 'meta' (see
- * meta.h). */
+ * invalid bytes replaced by U+FFFD (counted in *opts->replaced), or as
+ * Windows-1252 when none of its bytes form UTF-8 (browsers' default). Fills
+ * the empty fields of 'meta' (see meta.h). */
 nx_status nx_html_extract(const char *p, size_t len, const char *name,
                           const struct nx_html_options *opts,
                           struct nx_paragraphs *ps, struct nx_meta *meta,

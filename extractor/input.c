@@ -66,6 +66,17 @@ bool nx_reader_fail(struct nx_reader *r, const char *source, nx_status st,
   return nx_reader_emit(r, &doc);
 }
 
+bool nx_reader_skip(struct nx_reader *r, const char *source, const char *what,
+                    const char *output)
+{
+  struct nx_doc doc;
+  memset(&doc, 0, sizeof doc);
+  doc.id = xstrdup(source);
+  doc.skipped = what;
+  doc.output = output;
+  return nx_reader_emit(r, &doc);
+}
+
 /* Layers of archives and compression one input may nest: each costs a
  * libarchive reader and a buffer. */
 #define MAX_DEPTH 8
@@ -80,6 +91,7 @@ struct origin {
   size_t mem_len;
   const uint64_t *counted; /* bytes of it bytes_read has counted, or NULL */
   unsigned depth;
+  bool found; /* in a directory or an archive, not named by the user */
 };
 
 /* ---- sources of streams ------------------------------------------------ */
@@ -258,6 +270,12 @@ static int open_layer(struct archive *a, const struct origin *o,
   return archive_read_open(a, s, NULL, read_from_stream, NULL);
 }
 
+static const char *entry_path(struct archive_entry *entry)
+{
+  const char *path = archive_entry_pathname(entry);
+  return path ? path : "";
+}
+
 /* Reads what a compressed stream or an archive holds, classifying each
  * member again. */
 static bool read_layer(struct nx_reader *r, struct nx_stream *s,
@@ -292,15 +310,19 @@ static bool read_layer(struct nx_reader *r, struct nx_stream *s,
   while (go_on && (rc == ARCHIVE_OK || rc == ARCHIVE_WARN)) {
     struct nx_stream inner;
     nx_stream_init(&inner, fill_from_archive, &src);
-    struct origin member = {
-        .id = o->id, .size = -1, .fd = -1, .depth = o->depth + 1};
+    struct origin member = {.id = o->id,
+                            .size = -1,
+                            .fd = -1,
+                            .depth = o->depth + 1,
+                            .found = o->found};
     char *name = NULL, *id = NULL;
     if (nx_kind_is_compressed(k)) {
       member.name = name = nx_input_inner_name(o->name, k);
       go_on = read_stream(r, &inner, &member);
-    } else if (archive_entry_filetype(entry) == AE_IFREG) {
-      const char *path = archive_entry_pathname(entry);
-      member.name = path ? path : "";
+    } else if (archive_entry_filetype(entry) == AE_IFREG &&
+               nx_input_entry_wanted(r->opts, entry_path(entry))) {
+      member.name = entry_path(entry);
+      member.found = true;
       char *shown = nx_utf8_escape(member.name, strlen(member.name));
       size_t size = strlen(o->id) + strlen(shown) + 2;
       member.id = id = xmalloc(size);
@@ -339,9 +361,11 @@ static bool read_stream(struct nx_reader *r, struct nx_stream *s,
   if (avail < NX_INPUT_HEAD && !nx_input_head_decides(head, avail))
     head = nx_stream_peek(s, NX_INPUT_HEAD, &avail);
   struct nx_input_class c =
-      nx_input_classify(o->name, head, avail, r->opts->kind);
+      nx_input_classify(o->name, head, avail, r->opts->kind, o->found);
   if (nx_kind_is_compressed(c.kind) || nx_kind_is_archive(c.kind))
     return read_layer(r, s, o, c.kind);
+  if (c.kind == NX_KIND_NOT_DOCUMENT)
+    return nx_reader_skip(r, o->id, c.what, NULL);
   nx_stream_read(s, c.skip, NULL);
   switch (c.kind) {
   case NX_KIND_JSONL:
@@ -382,7 +406,7 @@ bool nx_input_each_memory(const char *name, const void *p, size_t len,
 /* 'size' is the file's (-1: unknown); 'seekable' says that fd is a regular
  * file read from its start, which libarchive may seek in. */
 static bool read_fd(struct nx_reader *r, int fd, const char *path,
-                    int64_t size, bool seekable)
+                    int64_t size, bool seekable, bool found)
 {
   struct fd_source src = {fd, 0};
   struct nx_stream s;
@@ -392,17 +416,29 @@ static bool read_fd(struct nx_reader *r, int fd, const char *path,
                      .name = path,
                      .size = size,
                      .fd = seekable ? fd : -1,
-                     .counted = &src.counted};
+                     .counted = &src.counted,
+                     .found = found};
   bool go_on = read_stream(r, &s, &o);
   nx_stream_free(&s);
   free(id);
   return go_on;
 }
 
-static bool read_file(void *ctx, const char *path, const struct stat *sb)
+static bool read_found(void *ctx, const char *path, const struct stat *sb);
+
+/* What writes to the file 'st' in this run, or NULL. */
+static const char *output_of(const struct nx_input_options *o,
+                             const struct stat *st)
 {
-  struct nx_reader *r = ctx;
-  (void)sb;
+  for (size_t i = 0; i < o->noutputs; i++)
+    if (st->st_dev == o->outputs[i].dev && st->st_ino == o->outputs[i].ino)
+      return o->outputs[i].what;
+  return NULL;
+}
+
+/* 'found' in a directory walk, or named by the user. */
+static bool read_file(struct nx_reader *r, const char *path, bool found)
+{
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     char *id = nx_utf8_escape(path, strlen(path));
@@ -413,22 +449,34 @@ static bool read_file(void *ctx, const char *path, const struct stat *sb)
   struct stat st;
   bool go_on;
   bool known = fstat(fd, &st) == 0;
+  const char *output = known ? output_of(r->opts, &st) : NULL;
   if (known && S_ISDIR(st.st_mode))
-    go_on = nx_walk_dir(path, r->opts, read_file, r, r);
-  else if (known && S_ISREG(st.st_mode))
-    go_on = read_fd(r, fd, path, (int64_t)st.st_size, true);
+    go_on = nx_walk_dir(path, r->opts, read_found, r, r);
+  else if (output) {
+    char *id = nx_utf8_escape(path, strlen(path));
+    go_on = nx_reader_skip(r, id, "output of this run", output);
+    free(id);
+  } else if (known && S_ISREG(st.st_mode))
+    go_on = read_fd(r, fd, path, (int64_t)st.st_size, true, found);
   else
-    go_on = read_fd(r, fd, path, -1, false);
+    go_on = read_fd(r, fd, path, -1, false, found);
   close(fd);
   return go_on;
+}
+
+static bool read_found(void *ctx, const char *path, const struct stat *sb)
+{
+  (void)sb;
+  return read_file(ctx, path, true);
 }
 
 bool nx_input_each(const char *path, const struct nx_input_options *opts,
                    nx_doc_sink *sink, void *ctx)
 {
   struct nx_reader r = {opts, sink, ctx, false};
-  bool go_on = strcmp(path, "-") == 0 ? read_fd(&r, STDIN_FILENO, "-", -1, false)
-                                      : read_file(&r, path, NULL);
+  bool go_on = strcmp(path, "-") == 0
+                   ? read_fd(&r, STDIN_FILENO, "-", -1, false, false)
+                   : read_file(&r, path, false);
   return go_on && !r.stopped;
 }
 

@@ -16,6 +16,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 enum nx_input_kind {
   NX_INPUT_AUTO,
@@ -30,13 +31,26 @@ struct nx_doc {
   char *data;           /* the document's bytes (NUL-terminated) */
   size_t len;
   enum nx_format format;
-  char *charset;        /* from an HTTP header, or NULL */
+  char *charset;        /* from an HTTP header, "UTF-8" from JSON, or NULL */
   json_t *extra;        /* fields to add to the output object, or NULL */
   bool failed;          /* the input could not be read: see err */
+  /* Not a document and not read: what it is ("image", "script"), or NULL.
+   * Found in a directory or archive, it is counted, never extracted. */
+  const char *skipped;
+  const char *output;   /* skipped: a file this run writes to, and what
+                           writes it ("standard output", "--errors") */
   struct nx_error err;
 };
 
 void nx_doc_free(struct nx_doc *doc); /* frees the members, not doc */
+
+#define NX_MAX_OUTPUTS 2
+
+struct nx_output_file {
+  const char *what; /* "standard output", "--errors" (static) */
+  dev_t dev;
+  ino_t ino;
+};
 
 struct nx_input_options {
   enum nx_input_kind kind;
@@ -47,10 +61,14 @@ struct nx_input_options {
   size_t nid_fields;
   const char *const *keep;  /* JSON Lines: fields copied to the output */
   size_t nkeep;
-  const char *const *include; /* directory walk: globs a name must match */
-  size_t ninclude;
-  const char *const *exclude; /* directory walk: globs it must not match */
+  const char *const *include; /* directories and archive entries: globs */
+  size_t ninclude;            /* a name must match */
+  const char *const *exclude; /* ... and globs it must not match */
   size_t nexclude;
+  /* The files this run writes to (standard output, --errors), which are
+   * never read back (ripgrep does the same for standard output). */
+  struct nx_output_file outputs[NX_MAX_OUTPUTS];
+  size_t noutputs;
 };
 
 /* Receives one document (and owns it). Returns false to stop reading. */

@@ -3,7 +3,8 @@
  * name order, each unreadable entry reported on its own. --include and
  * --exclude globs are matched as rsync and ripgrep users expect: a glob
  * with a slash against the path below the argument, one without against
- * the name. */
+ * the name. Archive entries are held to the same globs, their path in the
+ * archive standing for the path below the argument. */
 #include "input_impl.h"
 
 #include "utf8.h"
@@ -51,6 +52,40 @@ static bool matches_any(const char *const *globs, size_t n, const char *name,
     if (glob_matches(globs[i], name, rel, is_dir))
       return true;
   return false;
+}
+
+static bool file_wanted(const struct nx_input_options *o, const char *name,
+                        const char *rel)
+{
+  return (o->ninclude == 0 ||
+          matches_any(o->include, o->ninclude, name, rel, false)) &&
+         !matches_any(o->exclude, o->nexclude, name, rel, false);
+}
+
+bool nx_input_entry_wanted(const struct nx_input_options *o,
+                           const char *path)
+{
+  while (path[0] == '.' && path[1] == '/')
+    path += 2;
+  while (*path == '/')
+    path++;
+  char *rel = xstrdup(path);
+  bool wanted = true;
+  /* Each directory on the way: "a/b/c.html" tries "a" and "a/b". */
+  for (char *slash = strchr(rel, '/'); wanted && slash;
+       slash = strchr(slash + 1, '/')) {
+    *slash = '\0';
+    const char *up = strrchr(rel, '/');
+    wanted = !matches_any(o->exclude, o->nexclude, up ? up + 1 : rel, rel,
+                          true);
+    *slash = '/';
+  }
+  if (wanted) {
+    const char *up = strrchr(rel, '/');
+    wanted = file_wanted(o, up ? up + 1 : rel, rel);
+  }
+  free(rel);
+  return wanted;
 }
 
 static bool walk_error(struct nx_reader *r, const char *path, int err)
@@ -103,9 +138,7 @@ bool nx_walk_dir(const char *dir, const struct nx_input_options *o,
       }
       if (!S_ISREG(sb.st_mode))
         break; /* a link to a directory is not followed */
-      if ((o->ninclude == 0 ||
-           matches_any(o->include, o->ninclude, e->fts_name, rel, false)) &&
-          !matches_any(o->exclude, o->nexclude, e->fts_name, rel, false))
+      if (file_wanted(o, e->fts_name, rel))
         go_on = fn(ctx, e->fts_path, &sb);
       break;
     }

@@ -23,6 +23,12 @@ bool nx_reader_emit(struct nx_reader *r, struct nx_doc *doc);
 bool nx_reader_fail(struct nx_reader *r, const char *source, nx_status st,
                     const char *fmt, ...) NX_PRINTF(4, 5);
 
+/* Emits a document that is not read: 'what' it is (a static string) was
+ * found in a directory or an archive, or 'output' (NULL: none) writes to
+ * it. False once stopped. */
+bool nx_reader_skip(struct nx_reader *r, const char *source, const char *what,
+                    const char *output);
+
 /* Readers of one stream: every line or record becomes a document whose id
  * defaults to "name:LINE" or the record's URI. */
 bool nx_read_jsonl(struct nx_reader *r, struct nx_stream *s,
@@ -43,5 +49,11 @@ bool nx_read_warc(struct nx_reader *r, struct nx_stream *s,
 typedef bool nx_walk_fn(void *ctx, const char *path, const struct stat *sb);
 bool nx_walk_dir(const char *dir, const struct nx_input_options *o,
                  nx_walk_fn *fn, void *ctx, struct nx_reader *r);
+
+/* True when an archive entry at 'path' passes the --include and
+ * --exclude globs as a file at that path below a walked directory would
+ * (an excluded directory on its path excludes it too). */
+bool nx_input_entry_wanted(const struct nx_input_options *o,
+                           const char *path);
 
 #endif /* NX_INPUT_IMPL_H */

@@ -145,6 +145,9 @@ static bool read_object(struct nx_reader *r, const char *where, json_t *obj,
   doc.data = xstrndup(text, text_len);
   doc.len = text_len;
   doc.format = strcmp(which, "html") == 0 ? NX_FORMAT_HTML : NX_FORMAT_AUTO;
+  /* A JSON string is Unicode whatever a page in it declares, and
+   * --encoding is not for it. */
+  doc.charset = xstrdup("UTF-8");
   doc.extra = kept_fields(obj, o);
   return nx_reader_emit(r, &doc);
 }

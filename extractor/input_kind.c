@@ -22,13 +22,17 @@ struct rename {
 
 typedef bool byte_test(const unsigned char *p, size_t len);
 
+#define NNAMES 8
+
 struct kind_row {
   enum nx_stream_kind kind;
   const char *label;
   struct magic magic[5];
   byte_test *test; /* recognises the kind where the magic does not */
   const char *test_words;
-  const char *names[3];      /* leaf kinds: names that say the kind */
+  /* Leaf kinds: names that say the kind, a suffix (".warc") or a whole
+   * last part of the path ("robots.txt"). */
+  const char *names[NNAMES];
   struct rename renames[3];  /* compressed kinds */
   const char *reads;
 };
@@ -99,6 +103,31 @@ static bool json_array_bytes(const unsigned char *p, size_t len)
   return i < len && p[i] == '{';
 }
 
+bool nx_input_looks_binary(const void *head, size_t len)
+{
+  const unsigned char *p = head;
+  if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) ||
+                   (p[0] == 0xFE && p[1] == 0xFF)))
+    return false; /* a UTF-16 byte order mark: text, half of it NULs */
+  size_t n = len < 4096 ? len : 4096, control = 0;
+  for (size_t i = 0; i < n; i++)
+    if (p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t' &&
+        p[i] != '\f')
+      control++;
+  return n > 0 && control * 10 > n;
+}
+
+static bool binary_bytes(const unsigned char *p, size_t len)
+{
+  return nx_input_looks_binary(p, len);
+}
+
+/* What a crawl holds beside its pages: skipped where found, read as a
+ * document where named (the user asked for it). */
+static const char skipped[] =
+    "skipped where found in a directory or an archive; one document where "
+    "named as a PATH";
+
 /* In the order they are tried: containers by their bytes, then leaves. */
 static const struct kind_row rows[] = {
     {NX_KIND_GZIP, "gzip", {M(0, "\x1F\x8B")}, NULL, NULL, {NULL},
@@ -122,6 +151,33 @@ static const struct kind_row rows[] = {
      {M(0, "070707"), M(0, "070701"), M(0, "070702"), M(0, "\xC7\x71"),
       M(0, "\x71\xC7")}, NULL,
      NULL, {NULL}, {{NULL, NULL}}, "every regular entry, as `ARCHIVE!ENTRY`"},
+    {NX_KIND_NOT_DOCUMENT, "image",
+     {M(0, "\x89PNG"), M(0, "\xFF\xD8\xFF"), M(0, "GIF8"), M(8, "WEBP"),
+      M(0, "\0\0\1\0")}, NULL, NULL,
+     {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".avif"},
+     {{NULL, NULL}}, skipped},
+    {NX_KIND_NOT_DOCUMENT, "font",
+     {M(0, "wOFF"), M(0, "wOF2"), M(0, "\0\1\0\0"), M(0, "OTTO")}, NULL,
+     NULL, {".woff", ".woff2", ".ttf", ".otf", ".eot"}, {{NULL, NULL}},
+     skipped},
+    {NX_KIND_NOT_DOCUMENT, "audio or video",
+     {M(0, "ID3"), M(0, "OggS"), M(4, "ftyp"), M(0, "\x1A\x45\xDF\xA3"),
+      M(0, "fLaC")}, NULL, NULL,
+     {".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav", ".mov", ".avi"},
+     {{NULL, NULL}}, skipped},
+    {NX_KIND_NOT_DOCUMENT, "PDF", {M(0, "%PDF-")}, NULL, NULL, {".pdf"},
+     {{NULL, NULL}}, skipped},
+    {NX_KIND_NOT_DOCUMENT, "script", {{0}}, NULL, NULL,
+     {".js", ".mjs", ".cjs", ".map"}, {{NULL, NULL}}, skipped},
+    {NX_KIND_NOT_DOCUMENT, "style sheet", {{0}}, NULL, NULL,
+     {".css", ".scss", ".less"}, {{NULL, NULL}}, skipped},
+    {NX_KIND_NOT_DOCUMENT, "site file", {{0}}, NULL, NULL,
+     {"manifest.json", ".webmanifest", "browserconfig.xml", "robots.txt",
+      "ads.txt", "sitemap.xml"},
+     {{NULL, NULL}}, skipped},
+    {NX_KIND_NOT_DOCUMENT, "binary data", {{0}}, binary_bytes,
+     "control bytes in over a tenth of the first 4 KiB", {NULL},
+     {{NULL, NULL}}, skipped},
     {NX_KIND_WARC, "WARC", {{0}}, warc_bytes, "`WARC/`", {".warc"},
      {{NULL, NULL}}, "a document per `response` or `resource` record"},
     {NX_KIND_JSONL, "JSON Lines", {{0}}, jsonl_bytes,
@@ -167,8 +223,9 @@ static bool bytes_say(const struct kind_row *row, const unsigned char *p,
 
 static bool name_says(const struct kind_row *row, const char *name)
 {
-  for (const char *const *s = row->names; s < row->names + 3 && *s; s++)
-    if (has_suffix(name, *s))
+  const char *slash = strrchr(name, '/'), *last = slash ? slash + 1 : name;
+  for (const char *const *s = row->names; s < row->names + NNAMES && *s; s++)
+    if (**s == '.' ? has_suffix(name, *s) : strcasecmp(last, *s) == 0)
       return true;
   return false;
 }
@@ -176,7 +233,7 @@ static bool name_says(const struct kind_row *row, const char *name)
 static struct nx_input_class leaf(enum nx_stream_kind k,
                                   const unsigned char *p, size_t len)
 {
-  struct nx_input_class c = {k, NX_FORMAT_AUTO, 0};
+  struct nx_input_class c = {k, NX_FORMAT_AUTO, 0, NULL};
   if (k == NX_KIND_JSONL || k == NX_KIND_JSON_ARRAY || k == NX_KIND_WARC)
     c.skip = bom_len(p, len); /* the parsers would read it as data */
   return c;
@@ -188,6 +245,7 @@ bool nx_input_head_decides(const void *head, size_t len)
   for (size_t i = 0; i < NROWS; i++)
     if (rows[i].kind != NX_KIND_TAR && rows[i].kind != NX_KIND_JSONL &&
         rows[i].kind != NX_KIND_DOCUMENT &&
+        rows[i].kind != NX_KIND_NOT_DOCUMENT &&
         bytes_say(&rows[i], p, len))
       return true;
   /* A JSON object needs the byte after '{' to tell it from a '{' alone. */
@@ -195,8 +253,23 @@ bool nx_input_head_decides(const void *head, size_t len)
   return at < len && p[at] == '{' && skip_space(p, len, at + 1) < len;
 }
 
+/* A row of what is not a document, by its bytes first: a page saved as
+ * "logo.png" is still skipped, but so is a PNG named "story.html". */
+static const struct kind_row *not_document(const char *name,
+                                           const unsigned char *p, size_t len)
+{
+  for (size_t i = 0; i < NROWS; i++)
+    if (rows[i].kind == NX_KIND_NOT_DOCUMENT && bytes_say(&rows[i], p, len))
+      return &rows[i];
+  for (size_t i = 0; i < NROWS; i++)
+    if (rows[i].kind == NX_KIND_NOT_DOCUMENT && name_says(&rows[i], name))
+      return &rows[i];
+  return NULL;
+}
+
 struct nx_input_class nx_input_classify(const char *name, const void *head,
-                                        size_t len, enum nx_input_kind forced)
+                                        size_t len, enum nx_input_kind forced,
+                                        bool found)
 {
   const unsigned char *p = head;
   for (size_t i = 0; i < NROWS; i++)
@@ -204,23 +277,30 @@ struct nx_input_class nx_input_classify(const char *name, const void *head,
         nx_kind_is_archive(rows[i].kind))
       if (bytes_say(&rows[i], p, len))
         return leaf(rows[i].kind, p, len);
+  const struct kind_row *other = found ? not_document(name, p, len) : NULL;
+  if (other) {
+    struct nx_input_class c = leaf(NX_KIND_NOT_DOCUMENT, p, len);
+    c.what = other->label;
+    return c;
+  }
   switch (forced) {
   case NX_INPUT_JSONL:
     return leaf(NX_KIND_JSONL, p, len);
   case NX_INPUT_WARC:
     return leaf(NX_KIND_WARC, p, len);
   case NX_INPUT_HTML:
-    return (struct nx_input_class){NX_KIND_DOCUMENT, NX_FORMAT_HTML, 0};
+    return (struct nx_input_class){NX_KIND_DOCUMENT, NX_FORMAT_HTML, 0, NULL};
   case NX_INPUT_TEXT:
-    return (struct nx_input_class){NX_KIND_DOCUMENT, NX_FORMAT_TEXT, 0};
+    return (struct nx_input_class){NX_KIND_DOCUMENT, NX_FORMAT_TEXT, 0, NULL};
   case NX_INPUT_AUTO:
     break;
   }
   for (size_t i = 0; i < NROWS; i++)
-    if (name_says(&rows[i], name))
+    if (rows[i].kind != NX_KIND_NOT_DOCUMENT && name_says(&rows[i], name))
       return leaf(rows[i].kind, p, len);
   for (size_t i = 0; i < NROWS; i++)
-    if (rows[i].kind != NX_KIND_DOCUMENT && bytes_say(&rows[i], p, len))
+    if (rows[i].kind != NX_KIND_DOCUMENT &&
+        rows[i].kind != NX_KIND_NOT_DOCUMENT && bytes_say(&rows[i], p, len))
       return leaf(rows[i].kind, p, len);
   return leaf(NX_KIND_DOCUMENT, p, len);
 }
@@ -276,7 +356,8 @@ void nx_input_kinds_markdown(FILE *out)
       fprintf(out, "%s%s%s", sep, *sep ? "or " : "", row->test_words);
     fputs(" | ", out);
     sep = "";
-    for (const char *const *s = row->names; s < row->names + 3 && *s; s++) {
+    for (const char *const *s = row->names; s < row->names + NNAMES && *s;
+         s++) {
       fprintf(out, "%s`%s`", sep, *s);
       sep = ", ";
     }

@@ -21,6 +21,8 @@ enum nx_stream_kind {
   NX_KIND_JSONL,    /* one article per line */
   NX_KIND_JSON_ARRAY, /* a JSON array of article objects (an export) */
   NX_KIND_WARC,     /* one article per response or resource record */
+  NX_KIND_NOT_DOCUMENT, /* found in a directory or archive: an image, a
+                           script, a font... skipped, never read */
   NX_KIND_GZIP,     /* compressed: one stream inside, classified again */
   NX_KIND_BZIP2,
   NX_KIND_XZ,
@@ -35,16 +37,26 @@ struct nx_input_class {
   enum nx_stream_kind kind;
   enum nx_format format; /* NX_KIND_DOCUMENT: forced by --input-format */
   size_t skip;           /* bytes to drop first: a UTF-8 BOM before a dump */
+  const char *what;      /* NX_KIND_NOT_DOCUMENT: "an image", "a script" */
 };
 
 /* Classifies a stream called 'name' (the last part of its path, an entry's
  * path, or the name less its compression suffix) whose first bytes are
  * head[0, len) (all of them when the stream is shorter than
- * NX_INPUT_HEAD). Compression and archives are known by their bytes alone;
- * 'forced' (--input-format) then decides, then the name (.warc, .jsonl,
- * .ndjson), then the bytes. */
+ * NX_INPUT_HEAD). Compression and archives are known by their bytes alone.
+ * A stream 'found' in a directory or an archive (not named by the user)
+ * that is not a document (an image, a font, a script, binary data: by its
+ * bytes, then its name) is NX_KIND_NOT_DOCUMENT. Then 'forced'
+ * (--input-format) decides, then the name (.warc, .jsonl, .ndjson), then
+ * the bytes. */
 struct nx_input_class nx_input_classify(const char *name, const void *head,
-                                        size_t len, enum nx_input_kind forced);
+                                        size_t len, enum nx_input_kind forced,
+                                        bool found);
+
+/* True when p[0, len) is binary data (an image, an executable), not text:
+ * control bytes in more than a tenth of its first 4 KiB. A UTF-16 byte
+ * order mark says text. */
+bool nx_input_looks_binary(const void *p, size_t len);
 
 /* True when head[0, len), fewer than NX_INPUT_HEAD bytes of a stream that
  * may not have sent more yet, already decides its kind: a compression or

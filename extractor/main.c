@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef NX_RULES_DIR
@@ -100,6 +101,16 @@ static nx_ruleset *load_rules(const struct nx_options *opts)
   return rs;
 }
 
+/* A regular file this run writes to, which it must not read back. */
+static void add_output(struct nx_input_options *in, int fd, const char *what)
+{
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+      in->noutputs < NX_MAX_OUTPUTS)
+    in->outputs[in->noutputs++] =
+        (struct nx_output_file){what, st.st_dev, st.st_ino};
+}
+
 static int run(const struct nx_options *opts, const nx_ruleset *rs)
 {
   struct nx_input_options in = {
@@ -131,6 +142,7 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
                        (opts->explain ? NX_EXTRACT_EXPLAIN : 0) |
                        (opts->with_text ? NX_EXTRACT_WITH_TEXT : 0),
       .format = opts->format,
+      .encoding = opts->encoding,
   };
   /* NEWSEXTRACT_PROGRESS_SECONDS sets the interval: 0 gives a line per
    * document, so a test sees progress on a short run. */
@@ -150,18 +162,26 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
     nx_log_error(opts->errors_path, "%s", strerror(errno));
     return EXIT_USAGE;
   }
+  add_output(&in, STDOUT_FILENO, "standard output");
+  if (batch.errors)
+    add_output(&in, fileno(batch.errors), "--errors");
   struct nx_batch_result r;
   nx_batch_handle_signals();
   nx_batch_run(rs, (const char *const *)opts->paths, opts->npaths, &in, &batch,
                &r);
   if (batch.errors && fclose(batch.errors) != 0)
     nx_log_error(opts->errors_path, "%s", strerror(errno));
-  if (batch.progress && (opts->progress || r.documents > 1))
-    nx_log_note("newsextract: %llu documents, %llu written, %llu failed, "
+  if (batch.progress && (opts->progress || r.documents > 1)) {
+    char others[64] = "";
+    if (r.not_documents)
+      snprintf(others, sizeof others, ", %llu skipped (not documents)",
+               (unsigned long long)r.not_documents);
+    nx_log_note("newsextract: %llu documents, %llu written, %llu failed%s, "
                 "%.1f MB in %.1f s\n",
                 (unsigned long long)r.documents,
                 (unsigned long long)r.written, (unsigned long long)r.failed,
-                (double)r.bytes / 1e6, r.seconds);
+                others, (double)r.bytes / 1e6, r.seconds);
+  }
   for (size_t i = 0; i < r.nlimited; i++)
     nx_log_error(NULL,
                  "rule %s hit its match limit on %llu document%s and was "

@@ -1,6 +1,7 @@
 /* options.c: see options.h. */
 #include "options.h"
 
+#include "decode.h"
 #include "input_kind.h"
 
 #include "log.h"
@@ -54,8 +55,13 @@ static const char usage_text[] =
     "                           (default: html, content, text, body)\n"
     "      --id-field NAME      JSON Lines: the id field (default: id, url)\n"
     "      --keep A,B           JSON Lines: copy these fields to the output\n"
-    "      --include GLOB       directories: only files matching GLOB\n"
-    "      --exclude GLOB       directories: skip files matching GLOB\n"
+    "      --include GLOB       directories and archives: only files\n"
+    "                           matching GLOB\n"
+    "      --exclude GLOB       directories and archives: skip files\n"
+    "                           matching GLOB\n"
+    "      --encoding NAME      the encoding of text and HTML files (iconv\n"
+    "                           names: latin1, cp1252, shift_jis...); else\n"
+    "                           UTF-8, or Windows-1252 when not UTF-8\n"
     "      --skip N             pass over the first N documents (resume an\n"
     "                           interrupted run)\n"
     "      --max-bytes N        skip documents larger than N bytes (K, M, G\n"
@@ -218,6 +224,7 @@ enum {
   OPT_ID_FIELD,
   OPT_KEEP,
   OPT_INCLUDE,
+  OPT_ENCODING,
   OPT_EXCLUDE,
   OPT_SKIP,
   OPT_UNORDERED,
@@ -272,6 +279,7 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       {"id-field", required_argument, NULL, OPT_ID_FIELD},
       {"keep", required_argument, NULL, OPT_KEEP},
       {"include", required_argument, NULL, OPT_INCLUDE},
+      {"encoding", required_argument, NULL, OPT_ENCODING},
       {"exclude", required_argument, NULL, OPT_EXCLUDE},
       {"skip", required_argument, NULL, OPT_SKIP},
       {"jobs", required_argument, NULL, 'j'},
@@ -358,6 +366,13 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       break;
     case OPT_EXCLUDE:
       push(&opts->exclude, &opts->nexclude, optarg);
+      break;
+    case OPT_ENCODING:
+      if (!nx_decode_known(optarg))
+        return usage_error("--encoding takes an encoding iconv knows (see "
+                           "iconv -l), not",
+                           optarg);
+      opts->encoding = optarg;
       break;
     case OPT_SKIP:
       if (!parse_count(optarg, &opts->skip))

@@ -42,6 +42,7 @@ struct nx_options {
   const char **keep;            /* --keep a,b */
   size_t nkeep;
   const char **include, **exclude; /* --include/--exclude GLOB */
+  const char *encoding;         /* --encoding NAME, or NULL */
   size_t ninclude, nexclude;
   const char **paths; /* the inputs; none means stdin */
   size_t npaths;

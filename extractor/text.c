@@ -132,7 +132,7 @@ static nx_status add_page_form(const char *p, size_t len, struct nx_buf *out)
     return add_collapsed(out, p, len);
   struct nx_buf clean;
   nx_buf_init(&clean, 0);
-  nx_status st = nx_utf8_repair(p, len, &clean);
+  nx_status st = nx_utf8_repair(p, len, &clean, NULL);
   if (st == NX_OK)
     st = add_collapsed(out, clean.data ? clean.data : "", clean.len);
   nx_buf_free(&clean);

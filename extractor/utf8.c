@@ -55,7 +55,8 @@ bool nx_utf8_is_clean(const char *p, size_t len)
   return true;
 }
 
-nx_status nx_utf8_repair(const char *p, size_t len, struct nx_buf *out)
+nx_status nx_utf8_repair(const char *p, size_t len, struct nx_buf *out,
+                         size_t *replaced)
 {
   size_t at = 0, run = 0; /* p[run, at) is clean and not yet copied */
   nx_status st = NX_OK;
@@ -71,14 +72,31 @@ nx_status nx_utf8_repair(const char *p, size_t len, struct nx_buf *out)
       continue;
     }
     st = nx_buf_add(out, p + run, at - run);
-    if (st == NX_OK && c != 0)
+    if (st == NX_OK && c != 0) {
       st = nx_buf_add(out, replacement, 3);
+      if (replaced)
+        (*replaced)++;
+    }
     at++;
     run = at;
   }
   if (st == NX_OK)
     st = nx_buf_add(out, p + run, at - run);
   return st;
+}
+
+bool nx_utf8_is_single_byte(const char *p, size_t len)
+{
+  bool invalid = false;
+  for (size_t at = 0; at < len; at++) {
+    if ((unsigned char)p[at] < 0x80)
+      continue;
+    utf8proc_ssize_t n = char_len(p + at, len - at);
+    if (n > 1)
+      return false;
+    invalid = true;
+  }
+  return invalid;
 }
 
 size_t nx_utf8_next(const char *p, size_t len, size_t at)

@@ -15,8 +15,15 @@
 bool nx_utf8_is_clean(const char *p, size_t len);
 
 /* Appends p[0, len) to out with every invalid sequence replaced by U+FFFD
- * and NUL bytes dropped. Returns NX_ETOOBIG when out's cap is reached. */
-nx_status nx_utf8_repair(const char *p, size_t len, struct nx_buf *out);
+ * and NUL bytes dropped; adds the number of bytes replaced to *replaced
+ * (NULL: not counted). Returns NX_ETOOBIG when out's cap is reached. */
+nx_status nx_utf8_repair(const char *p, size_t len, struct nx_buf *out,
+                         size_t *replaced);
+
+/* True when p[0, len) has bytes that are not UTF-8 and none of its
+ * non-ASCII bytes form a UTF-8 character: text in a single-byte encoding
+ * (Latin-1, Windows-1252), not UTF-8 with a few damaged bytes. */
+bool nx_utf8_is_single_byte(const char *p, size_t len);
 
 /* The offset of the character after the one at 'at' in valid UTF-8;
  * len + 1 when 'at' is len. */

@@ -6,11 +6,12 @@
 #include "utf8.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static enum nx_stream_kind kind(const char *name, const char *head, size_t len,
                                 enum nx_input_kind forced)
 {
-  return nx_input_classify(name, head, len, forced).kind;
+  return nx_input_classify(name, head, len, forced, false).kind;
 }
 
 static void inner(const char *name, enum nx_stream_kind k, const char *want)
@@ -69,11 +70,11 @@ int main(void)
        cases[i].what);
 
   struct nx_input_class c =
-      nx_input_classify("d", "\xEF\xBB\xBF{\"id\":1}", 11, NX_INPUT_AUTO);
+      nx_input_classify("d", "\xEF\xBB\xBF{\"id\":1}", 11, NX_INPUT_AUTO, false);
   OK(c.kind == NX_KIND_JSONL && c.skip == 3, "a BOM before a dump is skipped");
-  c = nx_input_classify("d", "\xEF\xBB\xBFWARC/1.0", 11, NX_INPUT_AUTO);
+  c = nx_input_classify("d", "\xEF\xBB\xBFWARC/1.0", 11, NX_INPUT_AUTO, false);
   OK(c.kind == NX_KIND_WARC && c.skip == 3, "a BOM before a WARC is skipped");
-  c = nx_input_classify("p.html", "\xEF\xBB\xBF<p>", 6, NX_INPUT_AUTO);
+  c = nx_input_classify("p.html", "\xEF\xBB\xBF<p>", 6, NX_INPUT_AUTO, false);
   OK(c.kind == NX_KIND_DOCUMENT && c.skip == 0,
      "a document keeps its BOM (the HTML parser reads it)");
 
@@ -90,6 +91,34 @@ int main(void)
   tar[0] = 'b';
   OK(kind("x", tar, sizeof tar, NX_INPUT_AUTO) == NX_KIND_DOCUMENT,
      "a tar header whose checksum fails is not a tar");
+
+  /* Found in a directory or an archive (issue 15): what is not a document,
+   * by its bytes, then its name; a PATH the user names is read as asked. */
+  c = nx_input_classify("logo.html", "\x89PNG\r\n", 6, NX_INPUT_AUTO, true);
+  OK(c.kind == NX_KIND_NOT_DOCUMENT && strcmp(c.what, "image") == 0,
+     "a found PNG is an image whatever its name");
+  c = nx_input_classify("site/js/app.JS", "var x;", 6, NX_INPUT_HTML, true);
+  OK(c.kind == NX_KIND_NOT_DOCUMENT && strcmp(c.what, "script") == 0,
+     "a found script is skipped even under --input-format html");
+  c = nx_input_classify("site/manifest.json", "{\"name\":1}", 10,
+                        NX_INPUT_AUTO, true);
+  OK(c.kind == NX_KIND_NOT_DOCUMENT && strcmp(c.what, "site file") == 0,
+     "a found manifest.json is a site file, not a dump");
+  OK(kind("site/my-manifest.json", "{\"id\":1}", 8, NX_INPUT_AUTO) ==
+         NX_KIND_JSONL,
+     "a whole-name row needs the whole last part");
+  c = nx_input_classify("app.js", "var x;", 6, NX_INPUT_AUTO, false);
+  OK(c.kind == NX_KIND_DOCUMENT, "a named script is read as a document");
+  c = nx_input_classify("a.gz", "\x1F\x8B\x08", 3, NX_INPUT_AUTO, true);
+  OK(c.kind == NX_KIND_GZIP, "compression comes first: app.js.gz is opened");
+  char blob[256];
+  for (size_t i = 0; i < sizeof blob; i++)
+    blob[i] = (char)i;
+  c = nx_input_classify("x.txt", blob, sizeof blob, NX_INPUT_AUTO, true);
+  OK(c.kind == NX_KIND_NOT_DOCUMENT && strcmp(c.what, "binary data") == 0,
+     "found binary data is skipped");
+  OK(!nx_input_looks_binary("\xFF\xFE" "a\0b\0", 6),
+     "UTF-16 with its BOM is text, half NULs or not");
 
   inner("a.jsonl.gz", NX_KIND_GZIP, "a.jsonl");
   inner("a.TGZ", NX_KIND_GZIP, "a.tar");

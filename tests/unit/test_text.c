@@ -44,7 +44,7 @@ static const char *sentence_of(const nx_abbrevs *ab, const char *s,
 static const char *repaired(const char *in, size_t len, struct nx_buf *b)
 {
   nx_buf_clear(b);
-  nx_utf8_repair(in, len, b);
+  nx_utf8_repair(in, len, b, NULL);
   nx_buf_add(b, "", 0);
   return b->data;
 }
