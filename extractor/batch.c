@@ -120,7 +120,7 @@ static void add_failure(struct job *job, const struct nx_error *err)
 }
 
 /* The document object with id first, then the fields an input carried
- * (--keep, warc_date), then the rest. */
+ * ("kept", "warc_*"), then the rest. */
 static json_t *with_extra(json_t *doc, json_t *extra)
 {
   if (extra == NULL)
@@ -150,7 +150,7 @@ static void process(struct batch *b, nx_extractor *x, struct job *job)
   struct nx_source src = {
       doc->data, doc->len,
       doc->format != NX_FORMAT_AUTO ? doc->format : o->format, doc->charset,
-      doc->id};
+      doc->id, doc->meta};
   struct nx_error err;
   if (o->mode == NX_OUTPUT_TEXT) {
     const char *text, *title;

@@ -1,6 +1,7 @@
 /* extract.c: see extract.h. */
 #include "extract.h"
 
+#include "dumpmeta.h"
 #include "html.h"
 #include "match.h"
 #include "meta.h"
@@ -166,6 +167,7 @@ nx_status nx_extract_document(nx_extractor *x, const struct nx_source *src,
   struct nx_page_text page = {text, &x->map};
   json_t *doc = nx_record_document(x->rs, src->id, title, x->text.data,
                                    x->text.len, &x->hits, &page);
+  nx_dumpmeta_fill(&x->meta, src->meta);
   *out = with_metadata(doc, &x->meta);
   if (x->flags & NX_EXTRACT_WITH_TEXT)
     json_object_set_new(*out, "text", json_stringn(text, text_len));

@@ -38,6 +38,8 @@ struct nx_source {
   enum nx_format format;
   const char *charset; /* the transport's charset (HTTP header), or NULL */
   const char *id;      /* names it in the output and in errors */
+  json_t *meta; /* metadata from the input (dumpmeta.h) for the fields the
+                   page does not state, or NULL */
 };
 
 /* Cleans the document into the text that rules see. *text (NUL-terminated,

@@ -31,7 +31,10 @@ struct nx_doc {
   size_t len;
   enum nx_format format;
   char *charset;        /* from an HTTP header, or NULL */
-  json_t *extra;        /* fields to add to the output object, or NULL */
+  json_t *extra;        /* fields to add to the output object ("kept",
+                           "warc_*"), or NULL */
+  json_t *meta;         /* metadata the input carried (dumpmeta.h), for
+                           what the page does not say, or NULL */
   bool failed;          /* the input could not be read: see err */
   struct nx_error err;
 };

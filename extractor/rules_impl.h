@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "keywords.h"
 #include "rules.h"
 #include "text.h"
@@ -194,6 +195,10 @@ struct nx_ruleset {
   bool has_frames;       /* some rule runs over mentions */
   int compiled;
   int no_jit;
+  /* "HEX  NAME\n" per file loaded, in load order: what nx_ruleset_hash
+   * hashes (sha256sum's format, so a shell can check it) */
+  struct nx_buf manifest;
+  size_t nfiles;
 };
 
 /* The list called 'name', or NULL. */
