@@ -23,6 +23,7 @@ struct job {
   struct nx_buf out;    /* for stdout */
   struct nx_buf err;    /* diagnostic lines for stderr */
   struct nx_buf errors; /* JSON lines for --errors */
+  uint64_t *records;      /* its records written, per output type */
   const char *limited[8]; /* rules that hit a match limit on it */
   size_t nlimited;
   bool failed;
@@ -186,7 +187,7 @@ static void process(struct batch *b, nx_extractor *x, struct job *job)
       job->limited[job->nlimited++] = rule;
   }
   obj = with_extra(obj, doc->extra);
-  nx_output_document(b->rs, obj, o->mode, o->pretty, &job->out);
+  nx_output_document(o->output, obj, &job->out, job->records);
   json_decref(obj);
 }
 
@@ -272,6 +273,16 @@ static int write_job(struct batch *b, struct job *job, bool write_failed)
   }
   if (!job->doc.failed && job->out.len && !failure)
     r->written++;
+  /* Records count as written with their document's line. */
+  bool written = !job->doc.failed && job->out.len && !failure &&
+                 !write_failed;
+  bool any = false;
+  for (size_t t = 0; t < r->ntypes; t++) {
+    r->records[t] += written ? job->records[t] : 0;
+    any = any || (written && job->records[t]);
+    job->records[t] = 0;
+  }
+  r->with_records += any;
   for (size_t i = 0; i < job->nlimited; i++)
     count_limited(r, job->limited[i]);
   job->nlimited = 0;
@@ -438,7 +449,12 @@ void nx_batch_run(const nx_ruleset *rs, const char *const *paths,
   unsigned jobs = opts->jobs ? opts->jobs : 1;
   b.nslots = jobs == 1 ? 1 : (size_t)jobs * 4;
   b.slots = xcalloc(b.nslots, sizeof *b.slots);
+  while (opts->output && nx_output_type(opts->output, result->ntypes))
+    result->ntypes++;
+  result->records = xcalloc(result->ntypes + 1, sizeof *result->records);
   for (size_t i = 0; i < b.nslots; i++) {
+    b.slots[i].records =
+        xcalloc(result->ntypes + 1, sizeof *b.slots[i].records);
     nx_buf_init(&b.slots[i].out, 0);
     nx_buf_init(&b.slots[i].err, 0);
     nx_buf_init(&b.slots[i].errors, 0);
@@ -448,8 +464,14 @@ void nx_batch_run(const nx_ruleset *rs, const char *const *paths,
   pthread_cond_init(&b.done, NULL);
   clock_gettime(CLOCK_MONOTONIC, &b.start);
   b.last_progress = b.start;
-  if (opts->mode == NX_OUTPUT_CSV)
-    fputs(nx_output_csv_header(), stdout);
+  if (opts->output) {
+    struct nx_buf header;
+    nx_buf_init(&header, 0);
+    nx_output_header(opts->output, &header);
+    if (header.len)
+      fputs(header.data, stdout);
+    nx_buf_free(&header);
+  }
 
   /* A thread that cannot start (EAGAIN: a process limit) leaves the work
    * to those that did; with none, this thread does it all. */
@@ -495,6 +517,7 @@ void nx_batch_run(const nx_ruleset *rs, const char *const *paths,
     nx_buf_free(&b.slots[i].out);
     nx_buf_free(&b.slots[i].err);
     nx_buf_free(&b.slots[i].errors);
+    free(b.slots[i].records);
   }
   free(b.slots);
   pthread_cond_destroy(&b.work);
@@ -504,6 +527,8 @@ void nx_batch_run(const nx_ruleset *rs, const char *const *paths,
 
 void nx_batch_result_free(struct nx_batch_result *result)
 {
+  free(result->records);
+  result->records = NULL;
   free(result->limited_rules);
   free(result->limited_docs);
   result->limited_rules = NULL;
