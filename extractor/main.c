@@ -152,8 +152,9 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
     nx_log_nx_error(&err);
     return EXIT_USAGE;
   }
+  /* A warning, not an error: the run is right, one field is not there. */
   if (nx_output_clash(out) && opts->mode != NX_OUTPUT_DOCUMENTS)
-    nx_log_error(NULL, "%s", nx_output_clash(out));
+    nx_log_note("newsextract: warning: %s\n", nx_output_clash(out));
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   bool tty = isatty(STDERR_FILENO);
   struct nx_batch_options batch = {
