@@ -271,11 +271,11 @@ static int write_job(struct batch *b, struct job *job, bool write_failed)
     r->failed++;
     nx_log_mark_errored();
   }
-  if (!job->doc.failed && job->out.len && !failure)
+  bool done = !job->doc.failed && job->out.len && !failure;
+  if (done)
     r->written++;
-  /* Records count as written with their document's line. */
-  bool written = !job->doc.failed && job->out.len && !failure &&
-                 !write_failed;
+  /* Records count only when their line reached the output. */
+  bool written = done && !write_failed;
   bool any = false;
   for (size_t t = 0; t < r->ntypes; t++) {
     r->records[t] += written ? job->records[t] : 0;
