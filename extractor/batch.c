@@ -23,6 +23,7 @@ struct job {
   struct nx_buf out;    /* for stdout */
   struct nx_buf err;    /* diagnostic lines for stderr */
   struct nx_buf errors; /* JSON lines for --errors */
+  uint64_t *records;      /* its records written, per output type */
   const char *limited[8]; /* rules that hit a match limit on it */
   size_t nlimited;
   bool failed;
@@ -131,7 +132,7 @@ static void add_failure(struct job *job, const struct nx_error *err)
 }
 
 /* The document object with id first, then the fields an input carried
- * (--keep, warc_date), then the rest. */
+ * ("kept", "warc_*"), then the rest. */
 static json_t *with_extra(json_t *doc, json_t *extra)
 {
   if (extra == NULL)
@@ -184,7 +185,7 @@ static void process(struct batch *b, nx_extractor *x, struct job *job)
   struct nx_source src = {
       doc->data, doc->len,
       doc->format != NX_FORMAT_AUTO ? doc->format : o->format,
-      doc->charset ? doc->charset : o->encoding, doc->id};
+      doc->charset ? doc->charset : o->encoding, doc->id, doc->meta};
   struct nx_error err;
   if (o->mode == NX_OUTPUT_TEXT) {
     const char *text, *title;
@@ -224,7 +225,7 @@ static void process(struct batch *b, nx_extractor *x, struct job *job)
   }
   note_replaced(job, x);
   obj = with_extra(obj, doc->extra);
-  nx_output_document(b->rs, obj, o->mode, o->pretty, &job->out);
+  nx_output_document(o->output, obj, &job->out, job->records);
   json_decref(obj);
 }
 
@@ -320,8 +321,18 @@ static int write_job(struct batch *b, struct job *job, bool write_failed)
     r->failed++;
     nx_log_mark_errored();
   }
-  if (!job->doc.failed && job->out.len && !failure)
+  bool done = !job->doc.failed && job->out.len && !failure;
+  if (done)
     r->written++;
+  /* Records count only when their line reached the output. */
+  bool written = done && !write_failed;
+  bool any = false;
+  for (size_t t = 0; t < r->ntypes; t++) {
+    r->records[t] += written ? job->records[t] : 0;
+    any = any || (written && job->records[t]);
+    job->records[t] = 0;
+  }
+  r->with_records += any;
   for (size_t i = 0; i < job->nlimited; i++)
     count_limited(r, job->limited[i]);
   job->nlimited = 0;
@@ -492,7 +503,12 @@ void nx_batch_run(const nx_ruleset *rs, const char *const *paths,
   unsigned jobs = opts->jobs ? opts->jobs : 1;
   b.nslots = jobs == 1 ? 1 : (size_t)jobs * 4;
   b.slots = xcalloc(b.nslots, sizeof *b.slots);
+  while (opts->output && nx_output_type(opts->output, result->ntypes))
+    result->ntypes++;
+  result->records = xcalloc(result->ntypes + 1, sizeof *result->records);
   for (size_t i = 0; i < b.nslots; i++) {
+    b.slots[i].records =
+        xcalloc(result->ntypes + 1, sizeof *b.slots[i].records);
     nx_buf_init(&b.slots[i].out, 0);
     nx_buf_init(&b.slots[i].err, 0);
     nx_buf_init(&b.slots[i].errors, 0);
@@ -502,8 +518,14 @@ void nx_batch_run(const nx_ruleset *rs, const char *const *paths,
   pthread_cond_init(&b.done, NULL);
   clock_gettime(CLOCK_MONOTONIC, &b.start);
   b.last_progress = b.start;
-  if (opts->mode == NX_OUTPUT_CSV)
-    fputs(nx_output_csv_header(), stdout);
+  if (opts->output) {
+    struct nx_buf header;
+    nx_buf_init(&header, 0);
+    nx_output_header(opts->output, &header);
+    if (header.len)
+      fputs(header.data, stdout);
+    nx_buf_free(&header);
+  }
 
   /* A thread that cannot start (EAGAIN: a process limit) leaves the work
    * to those that did; with none, this thread does it all. */
@@ -549,6 +571,7 @@ void nx_batch_run(const nx_ruleset *rs, const char *const *paths,
     nx_buf_free(&b.slots[i].out);
     nx_buf_free(&b.slots[i].err);
     nx_buf_free(&b.slots[i].errors);
+    free(b.slots[i].records);
   }
   free(b.slots);
   pthread_cond_destroy(&b.work);
@@ -558,6 +581,8 @@ void nx_batch_run(const nx_ruleset *rs, const char *const *paths,
 
 void nx_batch_result_free(struct nx_batch_result *result)
 {
+  free(result->records);
+  result->records = NULL;
   free(result->limited_rules);
   free(result->limited_docs);
   result->limited_rules = NULL;

@@ -21,7 +21,8 @@ struct nx_batch_options {
   unsigned jobs;       /* worker threads; 1 processes inline */
   bool unordered;      /* write each result as soon as it is ready */
   enum nx_output_mode mode;
-  bool pretty;
+  const nx_output *output; /* writes the documents (not for --text and
+                              --explain) */
   bool progress;       /* a progress line on stderr */
   bool progress_tty;   /* stderr is a terminal: redraw one line */
   double progress_seconds; /* between progress lines; 0: every document */
@@ -46,6 +47,11 @@ struct nx_batch_result {
   int signal;         /* SIGINT or SIGTERM when interrupted, else 0 */
   bool write_failed;  /* stdout could not be written */
   int write_errno;
+  /* Records written per type (the i-th type of opts->output), and the
+   * documents with at least one. */
+  uint64_t *records;
+  size_t ntypes;
+  uint64_t with_records;
   /* Rules that hit a match limit, each with the number of documents it
    * was skipped on (the rule names are the ruleset's). */
   const char **limited_rules;

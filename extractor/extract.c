@@ -2,6 +2,7 @@
 #include "extract.h"
 
 #include "decode.h"
+#include "dumpmeta.h"
 #include "html.h"
 #include "input_kind.h"
 #include "match.h"
@@ -170,6 +171,7 @@ nx_status nx_extract_document(nx_extractor *x, const struct nx_source *src,
   struct nx_page_text page = {text, &x->map};
   json_t *doc = nx_record_document(x->rs, src->id, title, x->text.data,
                                    x->text.len, &x->hits, &page);
+  nx_dumpmeta_fill(&x->meta, src->meta);
   *out = with_metadata(doc, &x->meta);
   if (x->flags & NX_EXTRACT_WITH_TEXT)
     json_object_set_new(*out, "text", json_stringn(text, text_len));

@@ -42,6 +42,8 @@ struct nx_source {
    * For HTML it overrides the page's declaration, as HTTP's header does. */
   const char *charset;
   const char *id;      /* names it in the output and in errors */
+  json_t *meta; /* metadata from the input (dumpmeta.h) for the fields the
+                   page does not state, or NULL */
 };
 
 /* Cleans the document into the text that rules see. *text (NUL-terminated,

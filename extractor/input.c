@@ -36,6 +36,7 @@ void nx_doc_free(struct nx_doc *doc)
   free(doc->data);
   free(doc->charset);
   json_decref(doc->extra);
+  json_decref(doc->meta);
   memset(doc, 0, sizeof *doc);
 }
 

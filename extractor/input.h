@@ -32,7 +32,10 @@ struct nx_doc {
   size_t len;
   enum nx_format format;
   char *charset;        /* from an HTTP header, "UTF-8" from JSON, or NULL */
-  json_t *extra;        /* fields to add to the output object, or NULL */
+  json_t *extra;        /* fields to add to the output object ("kept",
+                           "warc_*"), or NULL */
+  json_t *meta;         /* metadata the input carried (dumpmeta.h), for
+                           what the page does not say, or NULL */
   bool failed;          /* the input could not be read: see err */
   /* Not a document and not read: what it is ("image", "script"), or NULL.
    * Found in a directory or archive, it is counted, never extracted. */

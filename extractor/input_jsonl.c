@@ -2,6 +2,7 @@
  * jansson. A bad line costs only itself. */
 #include "input_impl.h"
 
+#include "dumpmeta.h"
 #include "log.h"
 #include "xalloc.h"
 
@@ -94,15 +95,19 @@ static char *line_id(json_t *obj, const struct nx_input_options *o,
   return xstrdup(fallback);
 }
 
+/* --keep: the fields as the object has them, in a "kept" object of their
+ * own, so that none overwrites a field newsextract extracted. */
 static json_t *kept_fields(json_t *obj, const struct nx_input_options *o)
 {
   if (o->nkeep == 0)
     return NULL;
-  json_t *extra = json_object();
+  json_t *kept = json_object();
   for (size_t i = 0; i < o->nkeep; i++) {
     json_t *v = json_object_get(obj, o->keep[i]);
-    json_object_set(extra, o->keep[i], v ? v : json_null());
+    json_object_set(kept, o->keep[i], v ? v : json_null());
   }
+  json_t *extra = json_object();
+  json_object_set_new(extra, "kept", kept);
   return extra;
 }
 
@@ -149,6 +154,7 @@ static bool read_object(struct nx_reader *r, const char *where, json_t *obj,
    * --encoding is not for it. */
   doc.charset = xstrdup("UTF-8");
   doc.extra = kept_fields(obj, o);
+  doc.meta = nx_dumpmeta_pick(obj);
   return nx_reader_emit(r, &doc);
 }
 

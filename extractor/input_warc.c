@@ -23,6 +23,7 @@ struct warc_record {
   char type[32];
   char *uri;
   char *date;
+  char *id; /* WARC-Record-ID */
   char content_type[128];
   long long length; /* -1 when missing */
 };
@@ -199,13 +200,15 @@ static void clear_record(struct warc_record *rec)
 {
   free(rec->uri);
   free(rec->date);
+  free(rec->id);
   memset(rec, 0, sizeof *rec);
   rec->length = -1;
 }
 
 /* Turns one record's block into a document, when it holds an article. */
 static bool emit_record(struct nx_reader *r, struct warc_record *rec,
-                        struct nx_buf *block, const char *where)
+                        struct nx_buf *block, const char *name,
+                        const char *where)
 {
   bool response = strcmp(rec->type, "response") == 0;
   bool resource = strcmp(rec->type, "resource") == 0;
@@ -250,9 +253,17 @@ static bool emit_record(struct nx_reader *r, struct warc_record *rec,
   doc.len = len;
   doc.charset = charset;
   doc.format = NX_FORMAT_AUTO;
-  if (rec->date) {
-    doc.extra = json_object();
+  /* The id stays the target URI; a re-crawl of the same URI is told
+   * apart by its record id, which WARC makes globally unique. */
+  doc.extra = json_object();
+  if (rec->date)
     json_object_set_new(doc.extra, "warc_date", json_string(rec->date));
+  json_object_set_new(doc.extra, "warc_file", nx_utf8_json(name));
+  if (rec->id)
+    json_object_set_new(doc.extra, "warc_record_id", json_string(rec->id));
+  if (rec->uri) {
+    doc.meta = json_object();
+    json_object_set_new(doc.meta, "url", json_string(rec->uri));
   }
   return nx_reader_emit(r, &doc);
 }
@@ -329,6 +340,9 @@ bool nx_read_warc(struct nx_reader *r, struct nx_stream *s, const char *name)
       } else if ((v = header_value(line.data, "WARC-Date"))) {
         free(rec.date);
         rec.date = nx_utf8_escape(v, strlen(v));
+      } else if ((v = header_value(line.data, "WARC-Record-ID"))) {
+        free(rec.id);
+        rec.id = nx_utf8_escape(v, strlen(v));
       }
       else if ((v = header_value(line.data, "Content-Type")))
         copy_value(rec.content_type, sizeof rec.content_type, v);
@@ -371,7 +385,7 @@ bool nx_read_warc(struct nx_reader *r, struct nx_stream *s, const char *name)
                              rec.length, max);
     else if (wanted) {
       nx_buf_add(&block, "", 0);
-      go_on = emit_record(r, &rec, &block, where);
+      go_on = emit_record(r, &rec, &block, name, where);
     }
   }
   if (go_on && s->failed)

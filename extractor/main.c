@@ -111,6 +111,27 @@ static void add_output(struct nx_input_options *in, int fd, const char *what)
         (struct nx_output_file){what, st.st_dev, st.st_ino};
 }
 
+/* "newsextract: 7 records in 2 documents (power 1, ratings 6)": the
+ * records written per type, and the documents that had any. */
+static void records_summary(const struct nx_batch_result *r,
+                            const nx_output *out)
+{
+  uint64_t total = 0;
+  char types[1024] = "";
+  size_t used = 0;
+  for (size_t t = 0; t < r->ntypes; t++) {
+    total += r->records[t];
+    if (used < sizeof types)
+      used += (size_t)snprintf(types + used, sizeof types - used, "%s%s %llu",
+                               t ? ", " : "", nx_output_type(out, t),
+                               (unsigned long long)r->records[t]);
+  }
+  nx_log_note("newsextract: %llu record%s in %llu document%s (%s)\n",
+              (unsigned long long)total, total == 1 ? "" : "s",
+              (unsigned long long)r->with_records,
+              r->with_records == 1 ? "" : "s", types);
+}
+
 static int run(const struct nx_options *opts, const nx_ruleset *rs)
 {
   struct nx_input_options in = {
@@ -127,13 +148,33 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
       .exclude = opts->exclude,
       .nexclude = opts->nexclude,
   };
+  char hash[65];
+  nx_ruleset_hash(rs, hash);
+  struct nx_output_options out_opts = {
+      .mode = opts->mode,
+      .pretty = opts->pretty,
+      .types = opts->types,
+      .ntypes = opts->ntypes,
+      .keep = opts->keep,
+      .nkeep = opts->nkeep,
+      .rules_hash = opts->provenance ? hash : NULL,
+  };
+  nx_output *out;
+  struct nx_error err;
+  if (nx_output_new(rs, &out_opts, &out, &err) != NX_OK) {
+    nx_log_nx_error(&err);
+    return EXIT_USAGE;
+  }
+  /* A warning, not an error: the run is right, one field is not there. */
+  if (nx_output_clash(out) && opts->mode != NX_OUTPUT_DOCUMENTS)
+    nx_log_note("newsextract: warning: %s\n", nx_output_clash(out));
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   bool tty = isatty(STDERR_FILENO);
   struct nx_batch_options batch = {
       .jobs = opts->jobs ? opts->jobs : (unsigned)(cores > 0 ? cores : 1),
       .unordered = opts->unordered,
       .mode = opts->mode,
-      .pretty = opts->pretty,
+      .output = out,
       .progress = !opts->quiet && (opts->progress || tty),
       .progress_tty = tty,
       .skip = opts->skip,
@@ -160,6 +201,7 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
   if (opts->errors_path &&
       (batch.errors = fopen(opts->errors_path, "w")) == NULL) {
     nx_log_error(opts->errors_path, "%s", strerror(errno));
+    nx_output_free(out);
     return EXIT_USAGE;
   }
   add_output(&in, STDOUT_FILENO, "standard output");
@@ -182,6 +224,10 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
                 (unsigned long long)r.written, (unsigned long long)r.failed,
                 others, (double)r.bytes / 1e6, r.seconds);
   }
+  if (batch.progress && (opts->progress || r.documents > 1) &&
+      opts->mode != NX_OUTPUT_TEXT && opts->mode != NX_OUTPUT_EXPLAIN)
+    records_summary(&r, out);
+  nx_output_free(out);
   for (size_t i = 0; i < r.nlimited; i++)
     nx_log_error(NULL,
                  "rule %s hit its match limit on %llu document%s and was "
@@ -229,9 +275,16 @@ int main(int argc, char **argv)
   nx_log_set_quiet(opts.quiet);
   xmlInitParser();
   int code = EXIT_USAGE;
+  if (opts.version)
+    nx_options_print_version();
   nx_ruleset *rs = load_rules(&opts);
   if (rs && opts.list_rules) {
     nx_catalogue_write(rs, stdout);
+    code = EXIT_OK;
+  } else if (rs && opts.version) {
+    char hash[65];
+    size_t nfiles = nx_ruleset_hash(rs, hash);
+    printf("rules SHA-256 %s (%zu files)\n", hash, nfiles);
     code = EXIT_OK;
   } else if (rs && opts.check_rules) {
     struct nx_selftest_result result;

@@ -44,17 +44,23 @@ static const char usage_text[] =
     "      --with-text          add the cleaned text (\"text\", what spans\n"
     "                           index) to each document object\n"
     "  -p, --pretty             indent the JSON\n"
-    "      --records            one JSON line per record (with \"doc\" and\n"
-    "                           \"type\") instead of one per document\n"
+    "      --records            one JSON line per record (with \"doc\",\n"
+    "                           \"type\" and the document's url, title and\n"
+    "                           published) instead of one per document\n"
     "      --format FMT         json (default) or csv (one row per record)\n"
     "      --errors FILE        also write one JSON line per failure to FILE\n"
+    "      --types A,B          write only these record types (the rules all\n"
+    "                           still run, so the records are the same)\n"
+    "      --provenance         add newsextract_version and rules_sha256\n"
+    "                           (the loaded rules' SHA-256) to each document\n"
     "\n"
     "Input:\n"
     "  -f, --input-format FMT   auto (default), html, text, jsonl or warc\n"
     "      --field NAME         JSON Lines: the field holding the article\n"
     "                           (default: html, content, text, body)\n"
     "      --id-field NAME      JSON Lines: the id field (default: id, url)\n"
-    "      --keep A,B           JSON Lines: copy these fields to the output\n"
+    "      --keep A,B           JSON Lines: copy these fields to the output,\n"
+    "                           in a \"kept\" object\n"
     "      --include GLOB       directories and archives: only files\n"
     "                           matching GLOB\n"
     "      --exclude GLOB       directories and archives: skip files\n"
@@ -98,7 +104,7 @@ static const char usage_text[] =
     "                           (for valgrind, which cannot follow JIT code)\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show versions of newsextract and its\n"
-    "                           libraries and exit\n"
+    "                           libraries and the rules' SHA-256, and exit\n"
     "\n"
     "Environment:\n"
     "  NEWSEXTRACT_RULES        colon-separated rule paths, added after the\n"
@@ -109,7 +115,7 @@ static const char usage_text[] =
     "usage or rule errors, 130/143 when stopped by SIGINT/SIGTERM (the\n"
     "documents in flight are finished and written first).\n";
 
-static void print_version(void)
+void nx_options_print_version(void)
 {
   char pcre[64];
   pcre2_config(PCRE2_CONFIG_VERSION, pcre);
@@ -146,6 +152,16 @@ static enum nx_options_result check_modes(const struct nx_options *opts)
     modes[n++] = "--format csv";
   if (opts->with_text && n > 0)
     modes[n++] = "--with-text";
+  /* Options of the record outputs, which --text and --explain are not. */
+  const char *for_records = opts->ntypes       ? "--types"
+                            : opts->provenance ? "--provenance"
+                                               : NULL;
+  if (for_records && (opts->text || opts->explain)) {
+    nx_log_error(NULL, "%s does not apply to %s, which writes no records",
+                 for_records, modes[0]);
+    fputs("Try 'newsextract --help'.\n", stderr);
+    return NX_OPTIONS_USAGE;
+  }
   if (n < 2)
     return NX_OPTIONS_RUN;
   nx_log_error(NULL, "%s and %s are different outputs: choose one", modes[0],
@@ -233,7 +249,9 @@ enum {
   OPT_EXPLAIN,
   OPT_LIST_INPUT_KINDS,
   OPT_STRICT,
-  OPT_LIST_RULES
+  OPT_LIST_RULES,
+  OPT_TYPES,
+  OPT_PROVENANCE
 };
 
 /* Adds each comma-separated name of s to the array. */
@@ -278,6 +296,8 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       {"field", required_argument, NULL, OPT_FIELD},
       {"id-field", required_argument, NULL, OPT_ID_FIELD},
       {"keep", required_argument, NULL, OPT_KEEP},
+      {"types", required_argument, NULL, OPT_TYPES},
+      {"provenance", no_argument, NULL, OPT_PROVENANCE},
       {"include", required_argument, NULL, OPT_INCLUDE},
       {"encoding", required_argument, NULL, OPT_ENCODING},
       {"exclude", required_argument, NULL, OPT_EXCLUDE},
@@ -361,6 +381,12 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
     case OPT_KEEP:
       push_list(&opts->keep, &opts->nkeep, optarg);
       break;
+    case OPT_TYPES:
+      push_list(&opts->types, &opts->ntypes, optarg);
+      break;
+    case OPT_PROVENANCE:
+      opts->provenance = true;
+      break;
     case OPT_INCLUDE:
       push(&opts->include, &opts->ninclude, optarg);
       break;
@@ -414,8 +440,8 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
       fputs(usage_text, stdout);
       return NX_OPTIONS_EXIT;
     case 'V':
-      print_version();
-      return NX_OPTIONS_EXIT;
+      opts->version = true;
+      break;
     case OPT_LIST_INPUT_KINDS:
       nx_input_kinds_markdown(stdout);
       return NX_OPTIONS_EXIT;
@@ -427,6 +453,8 @@ enum nx_options_result nx_options_parse(int argc, char **argv,
   }
   for (int i = optind; i < argc; i++)
     push(&opts->paths, &opts->npaths, argv[i]);
+  if (opts->version)
+    return NX_OPTIONS_RUN;
   enum nx_options_result r = check_modes(opts);
   if (r != NX_OPTIONS_RUN)
     return r;
@@ -449,6 +477,7 @@ void nx_options_free(struct nx_options *opts)
   free(opts->text_fields);
   free(opts->id_fields);
   free(opts->keep);
+  free(opts->types);
   free(opts->include);
   free(opts->exclude);
   memset(opts, 0, sizeof *opts);

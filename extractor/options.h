@@ -41,6 +41,11 @@ struct nx_options {
   size_t nid_fields;
   const char **keep;            /* --keep a,b */
   size_t nkeep;
+  const char **types;           /* --types a,b: the record types written */
+  size_t ntypes;
+  bool provenance;              /* --provenance */
+  bool version;                 /* --version: main prints it, with the
+                                   rules' hash */
   const char **include, **exclude; /* --include/--exclude GLOB */
   const char *encoding;         /* --encoding NAME, or NULL */
   size_t ninclude, nexclude;
@@ -49,8 +54,8 @@ struct nx_options {
 };
 
 enum nx_options_result {
-  NX_OPTIONS_RUN,   /* go on */
-  NX_OPTIONS_EXIT,  /* --help or --version was printed: exit 0 */
+  NX_OPTIONS_RUN,   /* go on (opts->version: print the version) */
+  NX_OPTIONS_EXIT,  /* --help was printed: exit 0 */
   NX_OPTIONS_USAGE  /* a usage error was reported: exit 2 */
 };
 
@@ -60,5 +65,9 @@ enum nx_options_result {
 enum nx_options_result nx_options_parse(int argc, char **argv,
                                         struct nx_options *opts);
 void nx_options_free(struct nx_options *opts);
+
+/* Prints the versions of newsextract and its libraries (--version) to
+ * stdout; main adds the rules' hash. */
+void nx_options_print_version(void);
 
 #endif /* NX_OPTIONS_H */

@@ -4,6 +4,7 @@
 
 #include "buf.h"
 #include "expr.h"
+#include "sha256.h"
 #include "utf8.h"
 #include "util.h"
 #include "xalloc.h"
@@ -170,6 +171,7 @@ void nx_ruleset_free(nx_ruleset *rs)
   for (size_t i = 0; i < rs->nnotes; i++)
     free(rs->notes[i].text);
   free(rs->notes);
+  nx_buf_free(&rs->manifest);
   free(rs);
 }
 
@@ -812,6 +814,50 @@ static nx_status read_line(struct reader *rd, char *line, unsigned lineno)
   return nx_buf_adds(&rd->value, val);
 }
 
+/* ---- the manifest the rules hash is made of ------------------------------ */
+
+static void note_bytes(nx_ruleset *rs, const char *name, const void *p,
+                       size_t len)
+{
+  struct nx_sha256 c;
+  char hex[65];
+  nx_sha256_init(&c);
+  nx_sha256_add(&c, p, len);
+  nx_sha256_hex(&c, hex);
+  nx_buf_adds(&rs->manifest, hex);
+  nx_buf_adds(&rs->manifest, "  ");
+  nx_buf_adds(&rs->manifest, name);
+  nx_buf_addc(&rs->manifest, '\n');
+  rs->nhashed++;
+}
+
+/* Notes a file that loaded; one that cannot be read again counts as its
+ * name alone (the load just read it, so this is a race at worst). */
+static void note_file(nx_ruleset *rs, const char *path, const char *name)
+{
+  struct nx_buf all;
+  nx_buf_init(&all, 0);
+  FILE *f = fopen(path, "rb");
+  char chunk[65536];
+  size_t n;
+  while (f && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    nx_buf_add(&all, chunk, n);
+  if (f)
+    fclose(f);
+  note_bytes(rs, name, all.data ? all.data : "", all.len);
+  nx_buf_free(&all);
+}
+
+size_t nx_ruleset_hash(const nx_ruleset *rs, char hex[65])
+{
+  struct nx_sha256 c;
+  nx_sha256_init(&c);
+  nx_sha256_add(&c, rs->manifest.data ? rs->manifest.data : "",
+                rs->manifest.len);
+  nx_sha256_hex(&c, hex);
+  return rs->nhashed;
+}
+
 static nx_status add_stream(nx_ruleset *rs, FILE *f, const char *path,
                             struct nx_error *err)
 {
@@ -847,7 +893,8 @@ static nx_status add_stream(nx_ruleset *rs, FILE *f, const char *path,
   return st;
 }
 
-static nx_status add_file(nx_ruleset *rs, const char *path,
+/* 'name' is the file's name in the manifest. */
+static nx_status add_file(nx_ruleset *rs, const char *path, const char *name,
                           struct nx_error *err)
 {
   FILE *f = fopen(path, "r");
@@ -856,6 +903,8 @@ static nx_status add_file(nx_ruleset *rs, const char *path,
   add_loaded(rs, path, false);
   nx_status st = add_stream(rs, f, path, err);
   fclose(f);
+  if (st == NX_OK)
+    note_file(rs, path, name);
   return st;
 }
 
@@ -870,6 +919,8 @@ nx_status nx_ruleset_add_memory(nx_ruleset *rs, const char *name,
     return nx_fail(err, NX_EIO, name, 0, 0, "%s", strerror(errno));
   nx_status st = add_stream(rs, f, name, err);
   fclose(f);
+  if (st == NX_OK)
+    note_bytes(rs, name, p, len);
   return st;
 }
 
@@ -892,6 +943,9 @@ static nx_status add_lists(nx_ruleset *rs, const char *dir,
     if (st != NX_OK)
       break;
     add_loaded(rs, path, true);
+    char name[4096];
+    snprintf(name, sizeof name, "lists/%s.list", names[i]);
+    note_file(rs, path, name);
     size_t k;
     for (k = 0; k < rs->nlists; k++)
       if (strcmp(nx_wordlist_name(rs->lists[k]), names[i]) == 0)
@@ -1005,7 +1059,8 @@ nx_status nx_ruleset_add_path(nx_ruleset *rs, const char *path,
     else
       snprintf(dir, sizeof dir, ".");
     nx_status st = add_lists(rs, dir, err);
-    return st == NX_OK ? add_file(rs, path, err) : st;
+    const char *base = strrchr(path, '/');
+    return st == NX_OK ? add_file(rs, path, base ? base + 1 : path, err) : st;
   }
   size_t n;
   char **names = nx_dir_names(path, ".rules", &n);
@@ -1015,7 +1070,7 @@ nx_status nx_ruleset_add_path(nx_ruleset *rs, const char *path,
   for (size_t i = 0; i < n && st == NX_OK; i++) {
     char file[8192];
     snprintf(file, sizeof file, "%s/%s", path, names[i]);
-    st = add_file(rs, file, err);
+    st = add_file(rs, file, names[i], err);
   }
   nx_names_free(names, n);
   return st;

@@ -48,4 +48,13 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err);
  * the name of the i-th, or NULL past the last. A compiled ruleset only. */
 const char *nx_ruleset_record_type(const nx_ruleset *rs, size_t i);
 
+/* The rules' identity, for provenance: the SHA-256, as 64 lower-case hex
+ * digits, of one line "HEX  NAME\n" per rule file and list in load order,
+ * where HEX is the file's own SHA-256 and NAME its path below the path it
+ * was loaded through ("ratings.rules", "lists/brokers.list"; a rule file
+ * given alone: its file name). Install paths do not enter it, so the same
+ * rules give the same hash on every machine; rules loaded from memory
+ * count under the name they were given. Returns the number of files. */
+size_t nx_ruleset_hash(const nx_ruleset *rs, char hex[65]);
+
 #endif /* NX_RULES_H */

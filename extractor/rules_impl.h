@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "keywords.h"
 #include "rules.h"
 #include "text.h"
@@ -220,6 +221,10 @@ struct nx_ruleset {
   size_t nnotes;
   int compiled;
   int no_jit;
+  /* "HEX  NAME\n" per file loaded, in load order: what nx_ruleset_hash
+   * hashes (sha256sum's format, so a shell can check it) */
+  struct nx_buf manifest;
+  size_t nhashed; /* lines in manifest */
 };
 
 /* True when 'path' (a rule's or list's file) is one of the built-in

@@ -130,7 +130,7 @@ static bool run_document(nx_extractor *x, const nx_ruleset *rs, size_t rule,
       doc[n++] = *p;
     }
   }
-  struct nx_source src = {doc, n, NX_FORMAT_TEXT, NULL, "example"};
+  struct nx_source src = {doc, n, NX_FORMAT_TEXT, NULL, "example", NULL};
   json_t *obj = NULL;
   struct nx_error err;
   const struct nx_rule *r = rs->rules[rule];

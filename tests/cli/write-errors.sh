@@ -14,7 +14,7 @@ many=$(for i in $(seq 300); do echo corpus/analyst-story.html; done)
 "$NX" -j1 --progress $many 2>"$dir/pipe" | head -c 100 >/dev/null
 rc=${PIPESTATUS[0]}
 [ "$rc" = 0 ] || { echo "closed pipe: exit $rc, want 0: $(cat "$dir/pipe")"; exit 1; }
-! grep -v '^[0-9]* docs\|^newsextract: [0-9]* documents, ' "$dir/pipe" | grep -q . \
+! grep -v '^[0-9]* docs\|^newsextract: [0-9]* documents, \|^newsextract: [0-9]* records\? in ' "$dir/pipe" | grep -q . \
   || { echo "closed pipe: stderr says: $(cat "$dir/pipe")"; exit 1; }
 n=$(sed -n 's/^newsextract: \([0-9]*\) documents, .*/\1/p' "$dir/pipe")
 [ -n "$n" ] && [ "$n" -lt 300 ] || { echo "closed pipe: read on ($n of 300 documents)"; exit 1; }

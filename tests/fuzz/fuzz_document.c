@@ -38,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   }
   json_t *doc = NULL;
   struct nx_error err;
-  struct nx_source src = {(const char *)data, size, format, NULL, "fuzz"};
+  struct nx_source src = {(const char *)data, size, format, NULL, "fuzz", NULL};
   if (nx_extract_document(extractors[which], &src, &doc, &err) == NX_OK) {
     char *s = json_dumps(doc, JSON_COMPACT);
     if (s == NULL)
