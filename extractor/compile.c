@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "expand.h"
 #include "expr.h"
+#include "gate.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -30,6 +31,26 @@ static pcre2_code *compile_text(const struct nx_buf *pat, int *code,
       PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_DUPNAMES |
           PCRE2_USE_OFFSET_LIMIT,
       code, offset, NULL);
+}
+
+/* compile_text of prefix + "(?:" + pat + "\n)" ('prefix' may be NULL):
+ * the group keeps a top-level alternation whole, the newline ends a
+ * trailing comment. */
+static pcre2_code *compile_prefixed(const char *prefix,
+                                    const struct nx_buf *pat, int *code,
+                                    PCRE2_SIZE *offset)
+{
+  if (prefix == NULL)
+    return compile_text(pat, code, offset);
+  struct nx_buf all;
+  nx_buf_init(&all, 0);
+  nx_buf_adds(&all, prefix);
+  nx_buf_adds(&all, "(?:");
+  nx_buf_add(&all, pat->data, pat->len);
+  nx_buf_adds(&all, "\n)");
+  pcre2_code *re = compile_text(&all, code, offset);
+  nx_buf_free(&all);
+  return re;
 }
 
 uint32_t nx_rule_min_length(const struct nx_rule *r)
@@ -119,12 +140,13 @@ static unsigned file_column(const char *src, size_t offset,
 static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
                                  const char *file, unsigned line,
                                  const unsigned *cols, bool lazy,
-                                 char **expanded, pcre2_code **out,
-                                 struct nx_error *err)
+                                 struct nx_gate **gate, char **expanded,
+                                 pcre2_code **out, struct nx_error *err)
 {
-  struct nx_buf pat, called;
+  struct nx_buf pat, called, prefix;
   nx_buf_init(&pat, 0);
   nx_buf_init(&called, 0);
+  nx_buf_init(&prefix, 0);
   char bad[256], hint[256];
   if (!nx_expand_inline(rs, src, &pat, bad, sizeof bad)) {
     nx_buf_free(&pat);
@@ -137,14 +159,28 @@ static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
   }
   int code;
   PCRE2_SIZE offset;
+  /* A rule's gate (gate.h): the pattern is compiled behind its start
+   * prefix, so that PCRE2 searches for matches only where one can start. */
+  const char *start = NULL;
+  if (gate) {
+    *gate = nx_gate_new(pat.data);
+    if (nx_gate_start_prefix(*gate, &prefix))
+      start = prefix.data;
+  }
   /* The called form where PCRE2 takes it (a call inside a lookbehind must
    * have a fixed length); the inline form, and its errors, otherwise. */
   pcre2_code *re = NULL;
-  if (nx_expand_called(rs, src, &called, bad, sizeof bad))
-    re = compile_text(&called, &code, &offset);
+  bool has_called = nx_expand_called(rs, src, &called, bad, sizeof bad);
+  if (has_called && start)
+    re = compile_prefixed(start, &called, &code, &offset);
+  if (re == NULL && start)
+    re = compile_prefixed(start, &pat, &code, &offset);
+  if (re == NULL && has_called)
+    re = compile_prefixed(NULL, &called, &code, &offset);
   nx_buf_free(&called);
+  nx_buf_free(&prefix);
   if (re == NULL)
-    re = compile_text(&pat, &code, &offset);
+    re = compile_prefixed(NULL, &pat, &code, &offset);
   if (re == NULL) {
     PCRE2_UCHAR msg[160];
     pcre2_get_error_message(code, msg, sizeof msg);
@@ -309,15 +345,15 @@ static void add_group_fields(struct nx_rule *r)
 static nx_status compile_rule(nx_ruleset *rs, struct nx_rule *r,
                               struct nx_error *err)
 {
-  nx_status st =
-      compile_pattern(rs, r->pattern, r->file, r->pattern_line,
-                      r->pattern_cols, true, &r->expanded, &r->re, err);
+  nx_status st = compile_pattern(rs, r->pattern, r->file, r->pattern_line,
+                                 r->pattern_cols, true, &r->gate,
+                                 &r->expanded, &r->re, err);
   if (st == NX_OK && r->veto)
     st = compile_pattern(rs, r->veto, r->file, r->veto_line, r->veto_cols,
-                         true, NULL, &r->veto_re, err);
+                         true, NULL, NULL, &r->veto_re, err);
   if (st == NX_OK && r->anchor)
     st = compile_pattern(rs, r->anchor, r->file, r->anchor_line,
-                         r->anchor_cols, true, NULL, &r->anchor_re, err);
+                         r->anchor_cols, true, NULL, NULL, &r->anchor_re, err);
   if (st != NX_OK)
     return st;
   r->interpreted = (struct nx_codes){r->re, r->veto_re, r->anchor_re};
@@ -382,7 +418,7 @@ static nx_status compile_type(nx_ruleset *rs, struct nx_type *t,
     nx_wordlist_pattern(in->list, &pat);
     nx_buf_adds(&pat, "(?![\\w&])");
     nx_status st = compile_pattern(rs, pat.data, file, t->line, NULL, false,
-                                   NULL, &in->mention, err);
+                                   NULL, NULL, &in->mention, err);
     nx_buf_free(&pat);
     if (st != NX_OK)
       return st;
@@ -493,7 +529,7 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
   for (size_t i = 0; i < rs->ncuts && st == NX_OK; i++) {
     struct nx_cut *c = rs->cuts[i];
     st = compile_pattern(rs, c->pattern, c->file, c->pattern_line,
-                         c->pattern_cols, false, NULL, &c->re, err);
+                         c->pattern_cols, false, NULL, NULL, &c->re, err);
   }
   if (st == NX_OK) {
     compile_keywords(rs);

@@ -2,6 +2,7 @@
 #include "match.h"
 
 #include "expr.h"
+#include "gate.h"
 #include "mentions.h"
 #include "rules_impl.h"
 #include "utf8.h"
@@ -21,6 +22,7 @@ struct nx_matcher {
   struct nx_keyword_hits keywords; /* in the text being matched */
   bool keywords_found;             /* for the text being matched */
   struct nx_mention_text mentions; /* what frames match (mentions.h) */
+  struct nx_mention_lines lines;   /* its lines, for the frames' gates */
   PCRE2_SIZE *carried;             /* a frame's ovector, carried back */
 };
 
@@ -72,6 +74,7 @@ void nx_matcher_free(nx_matcher *m)
   pcre2_match_context_free(m->bounded);
   nx_keyword_hits_free(&m->keywords);
   nx_mention_text_free(&m->mentions);
+  nx_mention_lines_free(&m->lines);
   free(m->carried);
   pcre2_jit_stack_free(m->jit_stack);
   free(m);
@@ -363,7 +366,14 @@ static bool scan_rule(nx_matcher *m, size_t index, const char *text,
   if (r->over_mentions) {
     size_t mlen = m->mentions.text.len;
     const struct nx_codes *c = codes_for(m, r, jit, mlen, interpreted);
-    return match_span(m, index, c, text, len, 0, mlen, mlen, out);
+    if (m->ungated)
+      return match_span(m, index, c, text, len, 0, mlen, mlen, out);
+    /* Only the windows where the frame's mentions are (gate.h); the
+     * search sees the whole mention text around each. */
+    size_t line = 0, from, last;
+    while (ok && nx_gate_next_window(r->gate, &m->lines, &line, &from, &last))
+      ok = match_span(m, index, c, text, len, from, last, mlen, out);
+    return ok;
   }
   if (m->ungated || (r->anchor_re == NULL && r->keyword_set == NULL)) {
     const struct nx_codes *c = codes_for(m, r, jit, len, interpreted);
@@ -458,6 +468,7 @@ void nx_match_text(nx_matcher *m, const char *text, size_t len, size_t only,
   struct nx_hits mine = {out->v + first, out->n - first, 0, NULL, 0};
   if (nx_mention_text_build(&m->mentions, rs, text, len, &mine) == 0)
     return; /* a frame reads at least one mention */
+  nx_mention_lines_build(&m->lines, &m->mentions);
   for (size_t i = 0; i < rs->nrules; i++)
     if (rs->rules[i]->over_mentions && (all || only == i))
       match_rule(m, i, text, len, out);

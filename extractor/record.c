@@ -513,17 +513,27 @@ static bool own_broker(const struct doc *d, const struct nx_type *t,
   if (t->reject_list == NULL || broker == NULL)
     return false;
   const struct nx_word *b = listed(t->reject_list, broker);
-  for (size_t i = 0; i < d->nentities; i++) {
+  /* The symbols of the entities called 'name': another entity with one
+   * of them is the same company. Found once, not once per entity. */
+  const char **symbols = NULL;
+  size_t nsymbols = 0;
+  for (size_t k = 0; k < d->nentities; k++)
+    if (d->entities[k].symbol && strcmp(d->entities[k].name, name) == 0) {
+      symbols = xrealloc(symbols, (nsymbols + 1) * sizeof *symbols);
+      symbols[nsymbols++] = d->entities[k].symbol;
+    }
+  bool own = false;
+  for (size_t i = 0; i < d->nentities && !own; i++) {
     const struct entity *e = &d->entities[i];
     bool same = strcmp(e->name, name) == 0;
-    for (size_t k = 0; !same && k < d->nentities; k++)
-      same = strcmp(d->entities[k].name, name) == 0 && e->symbol &&
-             d->entities[k].symbol &&
-             strcmp(e->symbol, d->entities[k].symbol) == 0;
+    for (size_t k = 0; !same && e->symbol && k < nsymbols; k++)
+      same = strcmp(e->symbol, symbols[k]) == 0;
     const struct nx_word *w = same ? listed(t->reject_list, e->name) : NULL;
-    if (w && (w == b || strcmp(w->canon, broker) == 0))
-      return true;
+    own = w && (w == b || strcmp(w->canon, broker) == 0);
   }
+  free(symbols);
+  if (own)
+    return true;
   const struct nx_word *w = listed(t->reject_list, name);
   return w && (w == b || strcmp(w->canon, broker) == 0);
 }

@@ -4,6 +4,7 @@
 
 #include "buf.h"
 #include "expr.h"
+#include "gate.h"
 #include "sha256.h"
 #include "utf8.h"
 #include "util.h"
@@ -71,6 +72,7 @@ static void free_rule(struct nx_rule *r)
   }
   free(r->also);
   free(r->expanded);
+  nx_gate_free(r->gate);
   pcre2_code_free(r->re);
   pcre2_code_free(r->veto_re);
   pcre2_code_free(r->anchor_re);

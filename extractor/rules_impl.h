@@ -17,6 +17,8 @@
 #include "text.h"
 #include "wordlist.h"
 
+struct nx_gate;
+
 enum nx_fn {
   FN_TEXT,     /* a group's text */
   FN_CONST,    /* a JSON constant */
@@ -118,6 +120,7 @@ struct nx_rule {
   int over_mentions;
   char *split; /* "split = FIELD": a list of items there ("A, B and C")
                 * gives one record per item */
+  struct nx_gate *gate; /* a frame's: where it can match (gate.h) */
 };
 
 struct nx_inherit {

@@ -1,5 +1,6 @@
-/* wordlist.c: see wordlist.h. Lists are small (hundreds of forms), so a
- * lookup is a scan over pre-folded keys; no hash table is worth its code. */
+/* wordlist.c: see wordlist.h. A lookup is a binary search over the
+ * pre-folded keys: record finishing looks names up many times per
+ * document. */
 #include "wordlist.h"
 
 #include "utf8.h"
@@ -30,13 +31,31 @@ struct nx_wordlist {
   size_t nforms;
   bool replace;          /* a "!replace" line: replaces a list, not adds */
   struct nx_buf pattern; /* what nx_wordlist_pattern appends, made once */
+  const struct form **sorted; /* the forms by (exact first, key, order) */
 };
 
 static void build_pattern(nx_wordlist *wl);
+static void build_index(nx_wordlist *wl);
 
 /* NFKC, without the characters folding ignores; caseless or not. */
 static void fold(const char *s, size_t len, bool caseless, struct nx_buf *out)
 {
+  size_t ascii = 0;
+  while (ascii < len && (unsigned char)s[ascii] < 0x80 && s[ascii])
+    ascii++;
+  if (ascii == len) {
+    /* NFKC leaves ASCII as it is, and case folding lowers A-Z: the same
+     * key as utf8proc's, without its allocation. */
+    for (size_t i = 0; i < len; i++) {
+      unsigned char c = (unsigned char)s[i];
+      if (isspace(c) || c == '-' || c == '.' || c == '\'' || c == '"' ||
+          c == '_')
+        continue;
+      nx_buf_addc(out, (char)(caseless ? tolower(c) : c));
+    }
+    nx_buf_add(out, "", 0);
+    return;
+  }
   utf8proc_uint8_t *folded = NULL;
   utf8proc_ssize_t n = utf8proc_map(
       (const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &folded,
@@ -190,6 +209,7 @@ nx_status nx_wordlist_load(const char *path, const char *name,
     return st;
   }
   build_pattern(wl);
+  build_index(wl);
   *out = wl;
   return NX_OK;
 }
@@ -206,6 +226,7 @@ void nx_wordlist_free(nx_wordlist *wl)
   for (size_t i = 0; i < wl->nwords; i++)
     free((char *)wl->words[i].value);
   free(wl->forms);
+  free(wl->sorted);
   free(wl->words);
   free(wl->name);
   nx_buf_free(&wl->pattern);
@@ -270,6 +291,7 @@ nx_status nx_wordlist_extend(nx_wordlist *wl, const nx_wordlist *more,
   nx_status st = check_collisions(wl, forms, err);
   nx_buf_free(&wl->pattern);
   build_pattern(wl);
+  build_index(wl);
   return st;
 }
 
@@ -283,6 +305,52 @@ const char *nx_wordlist_form(const nx_wordlist *wl, size_t i)
   return wl->forms[i].text;
 }
 
+/* Order of the index: exact forms first, then by key, then as listed. */
+static int form_order(const struct form *a, bool exact, const char *key,
+                      const struct form *tie)
+{
+  if (a->exact != exact)
+    return a->exact ? -1 : 1;
+  int c = strcmp(a->key, key);
+  if (c != 0 || tie == NULL)
+    return c;
+  return (a > tie) - (a < tie);
+}
+
+static int by_form_order(const void *x, const void *y)
+{
+  const struct form *a = *(const struct form *const *)x;
+  const struct form *b = *(const struct form *const *)y;
+  return form_order(a, b->exact, b->key, b);
+}
+
+static void build_index(nx_wordlist *wl)
+{
+  free(wl->sorted);
+  wl->sorted = xcalloc(wl->nforms ? wl->nforms : 1, sizeof *wl->sorted);
+  for (size_t i = 0; i < wl->nforms; i++)
+    wl->sorted[i] = &wl->forms[i];
+  qsort(wl->sorted, wl->nforms, sizeof *wl->sorted, by_form_order);
+}
+
+/* The first form in list order with this 'exact' and key, or NULL: the
+ * one a scan of the list would find. */
+static const struct form *first_form(const nx_wordlist *wl, bool exact,
+                                     const char *key)
+{
+  size_t lo = 0, hi = wl->nforms;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (form_order(wl->sorted[mid], exact, key, NULL) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < wl->nforms && form_order(wl->sorted[lo], exact, key, NULL) == 0)
+    return wl->sorted[lo];
+  return NULL;
+}
+
 const struct nx_word *nx_wordlist_find(const nx_wordlist *wl, const char *s,
                                        size_t len)
 {
@@ -290,17 +358,14 @@ const struct nx_word *nx_wordlist_find(const nx_wordlist *wl, const char *s,
   struct nx_buf key;
   nx_buf_init(&key, 0);
   fold(s, len, false, &key);
-  const struct nx_word *found = NULL;
-  for (size_t i = 0; i < wl->nforms && !found; i++)
-    if (wl->forms[i].exact && strcmp(wl->forms[i].key, key.data) == 0)
-      found = &wl->words[wl->forms[i].word];
+  const struct form *f = first_form(wl, true, key.data);
   nx_buf_clear(&key);
-  fold(s, len, true, &key);
-  for (size_t i = 0; i < wl->nforms && !found; i++)
-    if (!wl->forms[i].exact && strcmp(wl->forms[i].key, key.data) == 0)
-      found = &wl->words[wl->forms[i].word];
+  if (f == NULL) {
+    fold(s, len, true, &key);
+    f = first_form(wl, false, key.data);
+  }
   nx_buf_free(&key);
-  return found;
+  return f ? &wl->words[f->word] : NULL;
 }
 
 static int longer_first(const void *a, const void *b)

@@ -1,0 +1,963 @@
+/* gate_read.c: see gate_read.h. A small recursive descent over
+ * PCRE2's syntax as rule patterns are compiled (PCRE2_EXTENDED: white
+ * space and '#' comments outside classes are ignored; PCRE2_UTF and
+ * PCRE2_UCP). For each piece of pattern it computes what a match of it
+ * contains (clauses of mention types, whether it may hold a '\n') and how
+ * it can begin (start conditions). A sequence holds the clauses of each
+ * part, alternatives only what all of them hold, an optional part
+ * nothing. Whatever the reader does not know is read as "anything". */
+#include "gate_read.h"
+
+#include "rules_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_CLAUSES NX_GATE_MAX_CLAUSES
+#define MAX_CONDS NX_GATE_MAX_STARTS
+
+/* ---- sets of bytes --------------------------------------------------------
+ */
+
+static void bset_add(struct nx_bset *s, unsigned b) {
+  s->w[b / 64] |= (uint64_t)1 << (b % 64);
+}
+
+static void bset_range(struct nx_bset *s, unsigned lo, unsigned hi) {
+  for (unsigned b = lo; b <= hi; b++)
+    bset_add(s, b);
+}
+
+static const struct nx_bset ANY = {{~0ull, ~0ull, ~0ull, ~0ull}, true};
+
+static struct nx_bset bset_and(const struct nx_bset *a,
+                               const struct nx_bset *b) {
+  struct nx_bset r;
+  for (int i = 0; i < 4; i++)
+    r.w[i] = a->w[i] & b->w[i];
+  r.edge = a->edge && b->edge;
+  return r;
+}
+
+static void bset_or(struct nx_bset *a, const struct nx_bset *b) {
+  for (int i = 0; i < 4; i++)
+    a->w[i] |= b->w[i];
+  a->edge |= b->edge;
+}
+
+static bool bset_empty(const struct nx_bset *s) {
+  return !(s->w[0] | s->w[1] | s->w[2] | s->w[3]) && !s->edge;
+}
+
+/* ---- sets of characters (one character of the pattern) ------------------ */
+
+/* What one character item (a literal, an escape such as \p{Lu}, a class)
+ * matches: its ASCII characters, exactly or not, and how much outside
+ * ASCII. */
+enum { NONE, SOME, ALL };
+struct cset {
+  uint64_t asc[2];
+  bool exact;          /* asc is exactly its ASCII characters */
+  int nonascii;        /* NONE, SOME or ALL of the others */
+  struct nx_bset lead; /* lead bytes of its non-ASCII characters */
+};
+
+static void cset_add(struct cset *c, unsigned ch) {
+  c->asc[ch / 64] |= (uint64_t)1 << (ch % 64);
+}
+
+static bool cset_has(const struct cset *c, unsigned ch) {
+  return (c->asc[ch / 64] >> (ch % 64)) & 1;
+}
+
+static void cset_some(struct cset *c) {
+  if (c->nonascii == NONE)
+    c->nonascii = SOME;
+  bset_range(&c->lead, 0xC2, 0xF4);
+}
+
+static struct cset cset_anything(void) {
+  struct cset c = {{~0ull, ~0ull}, false, ALL, {{0}, false}};
+  bset_range(&c.lead, 0xC2, 0xF4);
+  return c;
+}
+
+static void cset_union(struct cset *a, const struct cset *b) {
+  a->asc[0] |= b->asc[0];
+  a->asc[1] |= b->asc[1];
+  a->exact = a->exact && b->exact;
+  a->nonascii = a->nonascii > b->nonascii ? a->nonascii : b->nonascii;
+  bset_or(&a->lead, &b->lead);
+}
+
+static void cset_negate(struct cset *c) {
+  if (!c->exact) {
+    *c = cset_anything();
+    return;
+  }
+  c->asc[0] = ~c->asc[0];
+  c->asc[1] = ~c->asc[1];
+  c->nonascii = c->nonascii == ALL ? NONE : c->nonascii == NONE ? ALL : SOME;
+  memset(&c->lead, 0, sizeof c->lead);
+  if (c->nonascii != NONE)
+    bset_range(&c->lead, 0xC2, 0xF4);
+}
+
+/* Under (?i) a letter matches its other case too ('k' and 's' also a
+ * character outside ASCII: KELVIN SIGN, LONG S). */
+static void cset_caseless(struct cset *c) {
+  /* In asc[1], 'A'..'Z' are bits 1..26 and 'a'..'z' bits 33..58. */
+  const uint64_t upper = ((uint64_t)1 << 27) - 2;
+  uint64_t letters = (c->asc[1] | c->asc[1] >> 32) & upper;
+  c->asc[1] |= letters | letters << 32;
+  if (letters & ((uint64_t)1 << ('K' - 64) | (uint64_t)1 << ('S' - 64)))
+    cset_some(c);
+  if (c->nonascii != NONE)
+    cset_some(c); /* another case may have another lead byte */
+}
+
+/* The bytes a character of c can start with (never a continuation byte:
+ * a match starts on a character). */
+static struct nx_bset cset_first(const struct cset *c) {
+  struct nx_bset b = {{c->asc[0], c->asc[1], 0, 0}, false};
+  bset_or(&b, &c->lead);
+  b.edge = false;
+  return b;
+}
+
+/* ---- what a piece of pattern contains and how it begins ----------------- */
+
+/* A way a match can begin at a position: the byte before it is in 'prev'
+ * (edge: the text's start), the byte at it in 'cur' (edge: the text's
+ * end). 'null' when that way has matched nothing yet, so what follows
+ * constrains the same position. */
+struct cond {
+  struct nx_bset prev, cur;
+  bool null;
+};
+
+struct info {
+  struct nx_typeset need[MAX_CLAUSES];
+  size_t nneed;
+  bool newline; /* may contain a '\n' */
+  struct cond start[MAX_CONDS];
+  size_t nstart;
+  bool single; /* one character item, described by cs */
+  struct cset cs;
+};
+
+struct reader {
+  const char *p;
+  bool caseless; /* (?i) is on */
+  bool bad;      /* syntax the reader does not know: no gate */
+  bool no_start; /* \G: a match depends on where the search began */
+};
+
+static void set_add(struct nx_typeset *s, unsigned code) {
+  s->w[code / 64] |= (uint64_t)1 << (code % 64);
+}
+
+/* True when a is b or a subset of it. */
+static bool set_within(const struct nx_typeset *a, const struct nx_typeset *b) {
+  for (int i = 0; i < 4; i++)
+    if (a->w[i] & ~b->w[i])
+      return false;
+  return true;
+}
+
+/* Adds clause c unless a clause as strong (a subset of c) is there. */
+static void add_clause(struct info *in, const struct nx_typeset *c) {
+  for (size_t i = 0; i < in->nneed; i++)
+    if (set_within(&in->need[i], c))
+      return;
+  if (in->nneed < MAX_CLAUSES)
+    in->need[in->nneed++] = *c;
+}
+
+static bool bset_same(const struct nx_bset *a, const struct nx_bset *b) {
+  return memcmp(a->w, b->w, sizeof a->w) == 0 && a->edge == b->edge;
+}
+
+/* Adds a start condition. One with the same 'prev' (or 'cur') as another
+ * of its kind is merged into it, as are all past MAX_CONDS: a wider
+ * condition, so more positions are tried and none is missed. */
+static void add_cond(struct cond *v, size_t *n, const struct cond *c) {
+  if (bset_empty(&c->prev) || bset_empty(&c->cur))
+    return; /* no position meets it */
+  struct cond *same = NULL;
+  for (size_t i = 0; i < *n && !same; i++) {
+    struct cond *x = &v[i];
+    if (x->null == c->null &&
+        (bset_same(&x->prev, &c->prev) || bset_same(&x->cur, &c->cur)))
+      same = x;
+  }
+  for (size_t i = *n; i-- > 0 && !same && *n == MAX_CONDS;)
+    if (v[i].null == c->null)
+      same = &v[i];
+  if (same) {
+    bset_or(&same->prev, &c->prev);
+    bset_or(&same->cur, &c->cur);
+  } else if (*n < MAX_CONDS) {
+    v[(*n)++] = *c;
+  } else {
+    /* Full of the other kind: widen one into "anywhere". */
+    v[0].prev = v[0].cur = ANY;
+  }
+}
+
+static void info_init(struct info *in) {
+  in->nneed = 0;
+  in->newline = false;
+  in->nstart = 0;
+  in->single = false;
+}
+
+/* An item that matches nothing of the text with the given condition. */
+static void zero_width(struct info *in, const struct nx_bset *prev,
+                       const struct nx_bset *cur) {
+  in->nstart = 0;
+  struct cond c = {*prev, *cur, true};
+  add_cond(in->start, &in->nstart, &c);
+}
+
+/* An item that may match anything: empty or not, anywhere. */
+static void unknown(struct info *in) {
+  in->nstart = 0;
+  struct cond c = {ANY, ANY, true};
+  add_cond(in->start, &in->nstart, &c);
+  c.null = false;
+  add_cond(in->start, &in->nstart, &c);
+}
+
+/* One character of set c. */
+static void one_char(struct info *in, struct cset c, bool caseless) {
+  if (caseless)
+    cset_caseless(&c);
+  in->single = true;
+  in->cs = c;
+  in->nstart = 0;
+  struct cond k = {ANY, cset_first(&c), false};
+  add_cond(in->start, &in->nstart, &k);
+  in->newline |= cset_has(&c, '\n');
+}
+
+/* a then b. */
+static void seq(struct info *a, const struct info *b) {
+  for (size_t i = 0; i < b->nneed; i++)
+    add_clause(a, &b->need[i]);
+  a->newline |= b->newline;
+  a->single = false;
+  bool open = false; /* some way of a has matched nothing yet */
+  for (size_t i = 0; i < a->nstart && !open; i++)
+    open = a->start[i].null;
+  if (!open)
+    return; /* b does not change how a begins */
+  /* a's ways that matched nothing go on into b's. */
+  struct cond out[MAX_CONDS];
+  size_t n = 0;
+  for (size_t i = 0; i < a->nstart; i++) {
+    const struct cond *x = &a->start[i];
+    if (!x->null) {
+      add_cond(out, &n, x);
+      continue;
+    }
+    for (size_t j = 0; j < b->nstart; j++) {
+      struct cond c = {bset_and(&x->prev, &b->start[j].prev),
+                       bset_and(&x->cur, &b->start[j].cur), b->start[j].null};
+      add_cond(out, &n, &c);
+    }
+  }
+  memcpy(a->start, out, n * sizeof *out);
+  a->nstart = n;
+}
+
+/* a or b: a match holds a's clauses or b's, so for each pair one of the
+ * two; it begins as a or as b. */
+static void alt(struct info *a, const struct info *b) {
+  struct nx_typeset need[MAX_CLAUSES];
+  size_t n = a->nneed;
+  memcpy(need, a->need, n * sizeof *need);
+  a->nneed = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < b->nneed; j++) {
+      struct nx_typeset c = need[i];
+      for (int k = 0; k < 4; k++)
+        c.w[k] |= b->need[j].w[k];
+      add_clause(a, &c);
+    }
+  a->newline |= b->newline;
+  for (size_t i = 0; i < b->nstart; i++)
+    add_cond(a->start, &a->nstart, &b->start[i]);
+  a->single = a->single && b->single;
+  if (a->single)
+    cset_union(&a->cs, &b->cs);
+}
+
+/* ---- reading the pattern ------------------------------------------------ */
+
+static void skip_space(struct reader *rd) {
+  for (;;) {
+    char c = *rd->p;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+        c == '\v')
+      rd->p++;
+    else if (c == '#') {
+      while (*rd->p && *rd->p != '\n')
+        rd->p++;
+    } else
+      return;
+  }
+}
+
+/* Hex digits in braces, or up to two without; -1 when bad. */
+static long read_hex(struct reader *rd) {
+  char *end;
+  if (*rd->p == '{') {
+    long v = strtol(rd->p + 1, &end, 16);
+    if (*end != '}' || end == rd->p + 1)
+      return -1;
+    rd->p = end + 1;
+    return v;
+  }
+  char two[3] = {0};
+  for (int i = 0; i < 2 && *rd->p && strchr("0123456789abcdefABCDEF", *rd->p);
+       i++)
+    two[i] = *rd->p++;
+  return two[0] ? strtol(two, NULL, 16) : 0;
+}
+
+/* The character set of code point cp. */
+static struct cset code_point(long cp) {
+  struct cset c = {{0, 0}, true, NONE, {{0}, false}};
+  if (cp < 0x80) {
+    cset_add(&c, (unsigned)cp);
+  } else {
+    c.nonascii = SOME;
+    bset_add(&c.lead, cp < 0x800     ? 0xC0 | (unsigned)(cp >> 6)
+                      : cp < 0x10000 ? 0xE0 | (unsigned)(cp >> 12)
+                                     : 0xF0 | (unsigned)(cp >> 18));
+  }
+  return c;
+}
+
+/* \p{NAME} or \pL, rd->p after the 'p' or 'P'. */
+static struct cset property(struct reader *rd, bool negated) {
+  char name[32] = {0};
+  if (*rd->p == '{') {
+    const char *close = strchr(rd->p, '}');
+    if (close == NULL) {
+      rd->bad = true;
+      return cset_anything();
+    }
+    size_t n = (size_t)(close - rd->p - 1);
+    memcpy(name, rd->p + 1, n < sizeof name - 1 ? n : sizeof name - 1);
+    rd->p = close + 1;
+  } else if (*rd->p) {
+    name[0] = *rd->p++;
+  }
+  const char *nm = name;
+  if (*nm == '^') {
+    negated = !negated;
+    nm++;
+  }
+  struct cset c = {{0, 0}, true, SOME, {{0}, false}};
+  bset_range(&c.lead, 0xC2, 0xF4);
+  if (strcmp(nm, "L") == 0 || strcmp(nm, "Lu") == 0 || strcmp(nm, "L&") == 0)
+    for (unsigned ch = 'A'; ch <= 'Z'; ch++)
+      cset_add(&c, ch);
+  if (strcmp(nm, "L") == 0 || strcmp(nm, "Ll") == 0 || strcmp(nm, "L&") == 0)
+    for (unsigned ch = 'a'; ch <= 'z'; ch++)
+      cset_add(&c, ch);
+  if (strcmp(nm, "N") == 0 || strcmp(nm, "Nd") == 0)
+    for (unsigned ch = '0'; ch <= '9'; ch++)
+      cset_add(&c, ch);
+  bool known = strchr("LN", nm[0]) && nm[0] && strlen(nm) <= 2;
+  if (!known) {
+    /* Another property: its ASCII characters are not listed here. Only
+     * whether it holds '\n' (Cc) is known for the general categories. */
+    bool no_newline = nm[0] && strchr("MPSZ", nm[0]) && strlen(nm) <= 2;
+    c = cset_anything();
+    if (no_newline && !negated) {
+      c.asc[0] &= ~((uint64_t)1 << '\n');
+      return c;
+    }
+    return c;
+  }
+  if (negated)
+    cset_negate(&c);
+  return c;
+}
+
+/* The set of a backslash class escape (\d, \s, ...) or a literal escape,
+ * rd->p after the backslash, inside a class or not. *other is set for
+ * an escape that is no character (an assertion, a reference). */
+static struct cset escape_set(struct reader *rd, bool in_class, bool *other) {
+  *other = false;
+  struct cset c = {{0, 0}, true, NONE, {{0}, false}};
+  char e = *rd->p++;
+  switch (e) {
+  case 'x': {
+    long cp = read_hex(rd);
+    if (cp < 0) {
+      rd->bad = true;
+      return cset_anything();
+    }
+    return code_point(cp);
+  }
+  case 'p':
+  case 'P':
+    return property(rd, e == 'P');
+  case 'n':
+    return code_point('\n');
+  case 't':
+    return code_point('\t');
+  case 'r':
+    return code_point('\r');
+  case 'f':
+    return code_point('\f');
+  case 'e':
+    return code_point(0x1B);
+  case 'a':
+    return code_point(0x07);
+  case 'd':
+  case 'D':
+    for (unsigned ch = '0'; ch <= '9'; ch++)
+      cset_add(&c, ch);
+    break;
+  case 'w':
+  case 'W':
+    for (unsigned ch = 0; ch < 128; ch++)
+      if ((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
+          (ch >= 'a' && ch <= 'z') || ch == '_')
+        cset_add(&c, ch);
+    break;
+  case 's':
+  case 'S':
+    for (const char *s = " \t\n\v\f\r"; *s; s++)
+      cset_add(&c, (unsigned char)*s);
+    break;
+  case 'h':
+  case 'H':
+    cset_add(&c, ' ');
+    cset_add(&c, '\t');
+    break;
+  case 'v':
+  case 'V':
+    for (const char *s = "\n\v\f\r"; *s; s++)
+      cset_add(&c, (unsigned char)*s);
+    break;
+  case 'N':
+    if (in_class)
+      break;
+    c = cset_anything();
+    c.asc[0] &= ~((uint64_t)1 << '\n');
+    c.exact = true;
+    return c;
+  case 'b':
+    if (in_class)
+      return code_point(0x08);
+    *other = true;
+    rd->p--;
+    return c;
+  case '\0':
+    rd->bad = true;
+    rd->p--;
+    return cset_anything();
+  default:
+    if ((e >= '0' && e <= '9') || strchr("gkoRXCcQEBAzZGK", e)) {
+      *other = true; /* handled by the caller */
+      rd->p--;
+      return c;
+    }
+    /* An escaped literal: punctuation, or a UTF-8 character. */
+    rd->p--;
+    unsigned char b = (unsigned char)*rd->p++;
+    if (b < 0x80)
+      return code_point(b);
+    while ((*rd->p & 0xC0) == 0x80)
+      rd->p++;
+    c.nonascii = SOME;
+    bset_add(&c.lead, b);
+    return c;
+  }
+  /* \d \w \s \h \v match characters outside ASCII too (UCP); the upper
+   * case forms are their complements. */
+  c.nonascii = SOME;
+  bset_range(&c.lead, 0xC2, 0xF4);
+  if (e >= 'A' && e <= 'Z')
+    cset_negate(&c);
+  return c;
+}
+
+/* A class, rd->p after its '['. */
+static struct cset char_class(struct reader *rd) {
+  bool negated = *rd->p == '^';
+  if (negated)
+    rd->p++;
+  struct cset all = {{0, 0}, true, NONE, {{0}, false}};
+  bool first = true;
+  long prev = -1; /* the last single character, for a range */
+  while (*rd->p && (*rd->p != ']' || first)) {
+    first = false;
+    struct cset one;
+    long cp = -1;
+    if (rd->p[0] == '[' && rd->p[1] == ':') {
+      const char *e = strstr(rd->p, ":]");
+      if (e == NULL) {
+        rd->bad = true;
+        return cset_anything();
+      }
+      one = cset_anything(); /* a POSIX class: not read here */
+      rd->p = e + 2;
+    } else if (*rd->p == '-' && prev >= 0 && rd->p[1] != ']' && rd->p[1]) {
+      rd->p++;
+      long hi = -1;
+      if (*rd->p == '\\') {
+        rd->p++;
+        bool other;
+        struct cset h = escape_set(rd, true, &other);
+        if (!other && h.exact && h.nonascii == NONE) {
+          for (unsigned ch = 0; ch < 128 && hi < 0; ch++)
+            if (cset_has(&h, ch))
+              hi = ch;
+        } else if (!other && h.nonascii == SOME && h.asc[0] == 0 &&
+                   h.asc[1] == 0) {
+          hi = 0x10FFFF; /* a code point outside ASCII */
+        }
+      } else {
+        unsigned char b = (unsigned char)*rd->p++;
+        hi = b < 0x80 ? b : 0x10FFFF;
+        while ((*rd->p & 0xC0) == 0x80)
+          rd->p++;
+      }
+      one = (struct cset){{0, 0}, true, NONE, {{0}, false}};
+      if (hi < 0) {
+        one = cset_anything();
+      } else {
+        for (long ch = prev; ch <= hi && ch < 128; ch++)
+          cset_add(&one, (unsigned)ch);
+        if (hi >= 0x80)
+          cset_some(&one);
+      }
+      prev = -1;
+      cset_union(&all, &one);
+      continue;
+    } else if (*rd->p == '\\') {
+      rd->p++;
+      bool other;
+      one = escape_set(rd, true, &other);
+      if (other) { /* octal and the like: not read here */
+        rd->p++;
+        one = cset_anything();
+      } else if (one.exact && one.nonascii == NONE) {
+        int n = 0;
+        for (unsigned ch = 0; ch < 128; ch++)
+          if (cset_has(&one, ch)) {
+            n++;
+            cp = ch;
+          }
+        if (n != 1)
+          cp = -1;
+      } else if (one.nonascii == SOME && !one.asc[0] && !one.asc[1]) {
+        cp = 0x80; /* a single character outside ASCII, for a range */
+      }
+    } else {
+      unsigned char b = (unsigned char)*rd->p++;
+      one = code_point(b);
+      if (b >= 0x80) {
+        one = (struct cset){{0, 0}, true, SOME, {{0}, false}};
+        bset_add(&one.lead, b);
+        while ((*rd->p & 0xC0) == 0x80)
+          rd->p++;
+      }
+      cp = b < 0x80 ? b : 0x80;
+    }
+    if (cp >= 0x80)
+      cp = 0x80; /* a range from it covers no ASCII */
+    prev = cp;
+    cset_union(&all, &one);
+  }
+  if (*rd->p != ']') {
+    rd->bad = true;
+    return cset_anything();
+  }
+  rd->p++;
+  if (rd->caseless)
+    cset_caseless(&all);
+  if (negated)
+    cset_negate(&all);
+  return all;
+}
+
+static void alternatives(struct reader *rd, struct info *all, size_t *branches);
+
+/* Skips past the next ')' (a group whose inside is not read). */
+static void skip_group(struct reader *rd) {
+  const char *e = strchr(rd->p, ')');
+  if (e == NULL)
+    rd->bad = true;
+  rd->p = e ? e + 1 : rd->p + strlen(rd->p);
+}
+
+/* A lookbehind's condition on the byte before: only a lookbehind of one
+ * character item is read. */
+static void lookbehind(struct info *in, const struct info *body, bool negated) {
+  struct nx_bset prev = ANY;
+  if (body->single && body->cs.exact) {
+    const struct cset *c = &body->cs;
+    struct nx_bset inside = {{c->asc[0], c->asc[1], 0, 0}, false};
+    if (c->nonascii != NONE) /* its last byte is a continuation byte */
+      bset_range(&inside, 0x80, 0xBF);
+    if (!negated) {
+      prev = inside;
+    } else {
+      prev = (struct nx_bset){{~c->asc[0], ~c->asc[1], 0, 0}, true};
+      if (c->nonascii != ALL)
+        bset_range(&prev, 0x80, 0xBF);
+    }
+  }
+  zero_width(in, &prev, &ANY);
+}
+
+/* A group, rd->p after its '('. */
+static void group(struct reader *rd, struct info *in) {
+  enum { PLAIN, AHEAD, NOT_AHEAD, BEHIND, NOT_BEHIND, COND } kind = PLAIN;
+  bool caseless = rd->caseless; /* options end with the group */
+  const char *q = rd->p;
+  if (*q == '*') {
+    /* (*FAIL) matches nothing. Other verbs change where the next attempt
+     * starts, or end the search: a match may depend on attempts that a
+     * gate would leave out. */
+    if (strncmp(q, "*FAIL)", 6) != 0 && strncmp(q, "*F)", 3) != 0)
+      rd->bad = true;
+    skip_group(rd);
+    zero_width(in, &ANY, &ANY);
+    return;
+  }
+  if (*q == '?') {
+    q++;
+    if (*q == '#') { /* a comment */
+      skip_group(rd);
+      zero_width(in, &ANY, &ANY);
+      return;
+    } else if (*q == ':' || *q == '|' || *q == '>') {
+      rd->p = q + 1;
+    } else if (*q == '=' || *q == '!') {
+      kind = *q == '=' ? AHEAD : NOT_AHEAD;
+      rd->p = q + 1;
+    } else if (q[0] == '<' && (q[1] == '=' || q[1] == '!')) {
+      kind = q[1] == '=' ? BEHIND : NOT_BEHIND;
+      rd->p = q + 2;
+    } else if (*q == '<' || *q == '\'' || (q[0] == 'P' && q[1] == '<')) {
+      const char *e = strchr(q + 1, *q == '\'' ? '\'' : '>'); /* a name */
+      if (e == NULL) {
+        rd->bad = true;
+        return;
+      }
+      rd->p = e + 1;
+    } else if (*q == '(') {
+      /* A conditional: its condition is an assertion, or a name, number,
+       * R or DEFINE up to ')'. */
+      kind = COND;
+      rd->p = q + 1;
+      if (*rd->p == '?' || *rd->p == '*') {
+        struct info cond;
+        info_init(&cond);
+        group(rd, &cond);
+      } else {
+        skip_group(rd);
+      }
+    } else if (*q == 'R' || *q == '&' || *q == '+' || *q == 'P' ||
+               (*q >= '0' && *q <= '9') ||
+               (*q == '-' && q[1] >= '0' && q[1] <= '9')) {
+      /* A call or a backreference: what it matches is not read here. */
+      rd->p = q;
+      skip_group(rd);
+      in->newline = true;
+      unknown(in);
+      return;
+    } else {
+      /* Options: (?i) or (?i:...). A change of the extended option would
+       * alter how the rest reads. */
+      const char *o = q;
+      bool on = true;
+      for (; *o && strchr("imnsxJU-^", *o); o++) {
+        if (*o == '-')
+          on = false;
+        else if (*o == '^')
+          rd->caseless = false;
+        else if (*o == 'i')
+          rd->caseless = on;
+      }
+      if ((*o != ')' && *o != ':') || memchr(q, 'x', (size_t)(o - q))) {
+        rd->bad = true;
+        return;
+      }
+      rd->p = o + 1;
+      if (*o == ')') { /* applies to the rest of the enclosing group */
+        zero_width(in, &ANY, &ANY);
+        return;
+      }
+    }
+    if (rd->bad)
+      return;
+  }
+  size_t branches;
+  struct info body;
+  alternatives(rd, &body, &branches);
+  rd->caseless = caseless;
+  if (*rd->p != ')') {
+    rd->bad = true;
+    return;
+  }
+  rd->p++;
+  if (kind == PLAIN || kind == COND) {
+    *in = body;
+    if (kind == COND && branches < 2) {
+      /* The other branch is empty: it may match nothing, anywhere. */
+      in->nneed = 0;
+      struct cond c = {ANY, ANY, true};
+      add_cond(in->start, &in->nstart, &c);
+    }
+    in->single = kind == PLAIN && body.single;
+    return;
+  }
+  /* An assertion matches nothing of the text itself. */
+  if (kind == AHEAD) {
+    struct nx_bset prev = {{0}, false}, cur = {{0}, false};
+    for (size_t i = 0; i < body.nstart; i++) {
+      bset_or(&prev, &body.start[i].prev);
+      bset_or(&cur, &body.start[i].cur);
+    }
+    if (body.nstart == 0)
+      prev = cur = ANY;
+    zero_width(in, &prev, &cur);
+  } else if (kind == BEHIND || kind == NOT_BEHIND) {
+    lookbehind(in, &body, kind == NOT_BEHIND);
+  } else {
+    zero_width(in, &ANY, &ANY);
+  }
+}
+
+/* Reads a quantifier if one follows; stores its minimum and returns true. */
+static bool quantifier(struct reader *rd, unsigned long *min) {
+  skip_space(rd);
+  char c = *rd->p;
+  if (c == '?' || c == '*' || c == '+') {
+    *min = c == '+';
+    rd->p++;
+  } else if (c == '{') {
+    char *end;
+    const char *s = rd->p + 1;
+    if (!(*s >= '0' && *s <= '9'))
+      return false; /* a literal '{' */
+    unsigned long lo = strtoul(s, &end, 10);
+    if (*end == ',') {
+      const char *t = end + 1;
+      strtoul(t, &end, 10);
+    }
+    if (*end != '}')
+      return false;
+    *min = lo;
+    rd->p = end + 1;
+  } else {
+    return false;
+  }
+  if (*rd->p == '?' || *rd->p == '+')
+    rd->p++;
+  return true;
+}
+
+/* One code point, written or escaped; a mention's character makes a
+ * clause of its type. */
+static void code_point_item(struct info *in, long cp, bool caseless) {
+  one_char(in, code_point(cp), caseless);
+  if (cp >= (long)NX_MENTION_BASE &&
+      cp < (long)(NX_MENTION_BASE + NX_MENTION_MAX)) {
+    struct nx_typeset one = {{0}};
+    set_add(&one, (unsigned)(cp - NX_MENTION_BASE));
+    add_clause(in, &one);
+  }
+}
+
+/* An escape outside a class, rd->p after the backslash. */
+static void escape(struct reader *rd, struct info *in) {
+  if (*rd->p == 'x') {
+    rd->p++;
+    long cp = read_hex(rd);
+    if (cp < 0) {
+      rd->bad = true;
+      return;
+    }
+    code_point_item(in, cp, rd->caseless);
+    return;
+  }
+  bool other;
+  struct cset c = escape_set(rd, false, &other);
+  if (!other) {
+    one_char(in, c, rd->caseless);
+    return;
+  }
+  char e = *rd->p++;
+  static const struct nx_bset BOT = {{0}, true};
+  struct nx_bset eot_nl = {{0}, true};
+  bset_add(&eot_nl, '\n');
+  switch (e) {
+  case 'A':
+    zero_width(in, &BOT, &ANY);
+    return;
+  case 'z':
+    zero_width(in, &ANY, &BOT);
+    return;
+  case 'Z':
+    zero_width(in, &ANY, &eot_nl);
+    return;
+  case 'G':
+    rd->no_start = true;
+    zero_width(in, &ANY, &ANY);
+    return;
+  case 'b':
+  case 'B':
+  case 'K':
+  case 'E':
+    zero_width(in, &ANY, &ANY);
+    return;
+  case 'Q':
+    /* Literal text up to \E: read as one unknown run. */
+    while (*rd->p && !(rd->p[0] == '\\' && rd->p[1] == 'E')) {
+      in->newline |= *rd->p == '\n';
+      rd->p++;
+    }
+    if (*rd->p)
+      rd->p += 2;
+    unknown(in);
+    return;
+  default:
+    /* \R \X \C, octal, \cX, backreferences and calls (\1, \k<n>,
+     * \g{n}): not read here. */
+    in->newline = true;
+    if (e == 'c' && *rd->p) {
+      rd->p++;
+    } else if (e == 'k' || e == 'g' || e == 'o') {
+      char open = *rd->p;
+      char close = open == '<'    ? '>'
+                   : open == '{'  ? '}'
+                   : open == '\'' ? '\''
+                                  : '\0';
+      if (close) {
+        const char *end = strchr(rd->p + 1, close);
+        rd->p = end ? end + 1 : rd->p + strlen(rd->p);
+      }
+    }
+    unknown(in);
+    return;
+  }
+}
+
+/* One item with its quantifiers. */
+static void item(struct reader *rd, struct info *in) {
+  char c = *rd->p++;
+  switch (c) {
+  case '(':
+    group(rd, in);
+    break;
+  case '[':
+    one_char(in, char_class(rd), false);
+    break;
+  case '\\':
+    escape(rd, in);
+    break;
+  case '.': /* (?s) may be on: not tracked */
+    one_char(in, cset_anything(), false);
+    break;
+  case '^': {
+    struct nx_bset bol = {{0}, true};
+    bset_add(&bol, '\n'); /* (?m) is not tracked */
+    zero_width(in, &bol, &ANY);
+    break;
+  }
+  case '$': {
+    struct nx_bset eol = {{0}, true};
+    bset_add(&eol, '\n');
+    zero_width(in, &ANY, &eol);
+    break;
+  }
+  default: {
+    /* A literal character; a mention's makes a clause of its type. */
+    unsigned char b = (unsigned char)c;
+    long cp = b < 0x80 ? b : b < 0xE0 ? b & 0x1F : b < 0xF0 ? b & 0x0F : b & 7;
+    for (; b >= 0x80 && (*rd->p & 0xC0) == 0x80; rd->p++)
+      cp = cp << 6 | (*rd->p & 0x3F);
+    code_point_item(in, cp, rd->caseless);
+    break;
+  }
+  }
+  if (rd->bad)
+    return;
+  unsigned long min;
+  while (quantifier(rd, &min)) {
+    in->single = false;
+    if (min == 0) {
+      in->nneed = 0;
+      struct cond k = {ANY, ANY, true};
+      add_cond(in->start, &in->nstart, &k);
+    }
+  }
+}
+
+/* A sequence of items, up to '|', ')' or the end. */
+static void sequence(struct reader *rd, struct info *all) {
+  info_init(all);
+  struct cond empty = {ANY, ANY, true};
+  add_cond(all->start, &all->nstart, &empty);
+  size_t items = 0;
+  struct info one;
+  for (;;) {
+    skip_space(rd);
+    if (rd->bad || *rd->p == '\0' || *rd->p == '|' || *rd->p == ')')
+      break;
+    info_init(&one);
+    item(rd, &one);
+    seq(all, &one);
+    if (items++ == 0 && one.single) {
+      /* So far one character item: keep what it is, for a lookbehind. */
+      all->single = true;
+      all->cs = one.cs;
+    }
+  }
+}
+
+/* Alternatives up to ')' or the end; *branches tells how many. */
+static void alternatives(struct reader *rd, struct info *all,
+                         size_t *branches) {
+  sequence(rd, all);
+  *branches = 1;
+  struct info next;
+  while (!rd->bad && *rd->p == '|') {
+    rd->p++;
+    sequence(rd, &next);
+    alt(all, &next);
+    ++*branches;
+  }
+}
+
+/* ---- the gate ------------------------------------------------------------ */
+
+void nx_gate_read(const char *pattern, struct nx_gate_reading *out) {
+  struct reader rd = {pattern, false, false, false};
+  size_t branches;
+  struct info in;
+  alternatives(&rd, &in, &branches);
+  out->known = !rd.bad && *rd.p == '\0';
+  out->newline = in.newline;
+  out->nneed = in.nneed;
+  memcpy(out->need, in.need, in.nneed * sizeof *in.need);
+  out->nstart = rd.no_start ? 0 : in.nstart;
+  for (size_t i = 0; i < out->nstart; i++)
+    out->start[i] = (struct nx_start){in.start[i].prev, in.start[i].cur};
+}
+
+bool nx_bset_has(const struct nx_bset *s, unsigned b) {
+  return (s->w[b / 64] >> (b % 64)) & 1;
+}
