@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "expand.h"
 #include "expr.h"
+#include "table.h"
 #include "xalloc.h"
 
 #include <ctype.h>
@@ -431,6 +432,8 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
     st = compile_pattern(rs, c->pattern, c->file, c->pattern_line, false, NULL,
                          &c->re, err);
   }
+  if (st == NX_OK)
+    st = nx_table_check(rs, err);
   if (st == NX_OK) {
     compile_keywords(rs);
     compile_any_cut(rs);
