@@ -170,6 +170,8 @@ void nx_table_marks(const nx_ruleset *rs, const char *text, size_t len,
     return;
   struct cell cells[MAX_CELLS];
   unsigned head[MAX_CELLS], codes[MAX_CELLS];
+  /* A column the header does not name: the list's entry "*". */
+  unsigned other = entry_code(rs, nx_wordlist_find(wl, "*", 1));
   size_t ncols = 0; /* columns of the header in force; 0: none */
   bool bordered = false;
   size_t at = 0, ls, le;
@@ -204,10 +206,11 @@ void nx_table_marks(const nx_ruleset *rs, const char *text, size_t len,
       first = pending;
       cells[0].mark_start = pending_end;
     }
-    for (size_t i = 0; i < n && first + i < ncols; i++)
-      if (head[first + i] != NO_COLUMN)
-        add_mark(out, cells[i].mark_start, cells[i].mark_end,
-                 head[first + i]);
+    for (size_t i = 0; i < n && first + i < ncols; i++) {
+      unsigned code = head[first + i] != NO_COLUMN ? head[first + i] : other;
+      if (code != NO_COLUMN)
+        add_mark(out, cells[i].mark_start, cells[i].mark_end, code);
+    }
     size_t s = cells[n - 1].start, e = cells[n - 1].end;
     trim(text, &s, &e);
     pending = first + n < ncols && n > 1 && s == e ? first + n : 0;

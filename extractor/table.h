@@ -5,11 +5,12 @@
  * already). A header row names its columns with the words of
  * lists/table_columns.list, whose value is the mention type of the column
  * ("Broker | Brokerage | Firm => COL_BROKER"). Each body row under it
- * gets a column mark for every cell whose column the header named: a
- * mention of the column's type that covers the '|' before the cell, or is
- * empty at the start of a row without a leading '|'. A frame then reads a
- * row by its marks, whatever the order of the columns
- * (rules/README.md, "Structure as evidence").
+ * gets a column mark for every cell: a mention of the column's type (for
+ * a column the header does not name, the type of the list's entry "*")
+ * that covers the '|' before the cell, or is empty at the start of a row
+ * without a leading '|'. So every row starts with a mark, where a frame
+ * starts, and a frame reads a row by its marks, whatever the order of the
+ * columns (rules/README.md, "Structure as evidence").
  *
  * A row whose cells carry their own labels ("ITC | Brokerage: Kestrel |
  * Target price: Rs 465") needs no header: a labelled cell's mark covers
