@@ -156,8 +156,9 @@ static size_t name_end(const char *list, size_t from, size_t end)
 
 /* Adds one hit per item of the list in r->split's field ("CleanSpark,
  * IREN (IREN) and Riot"): a list has a comma or an "and"; an item's ticker
- * parentheses and its tail (name_end) are left out. The hits after the first are siblings
- * of it (record.c keeps or drops them with it). Takes 'fields'. */
+ * parentheses and its tail (name_end) are left out. The hits after the
+ * first are siblings of it (record.c keeps or drops them with it). Takes
+ * 'fields'. */
 static void add_split_hits(struct nx_hits *out, const struct nx_rule *r,
                            size_t rule, size_t start, size_t end,
                            json_t *fields, enum nx_drop drop)
@@ -169,7 +170,8 @@ static void add_split_hits(struct nx_hits *out, const struct nx_rule *r,
   bool is_list = s && (strchr(s, ',') || strstr(s, " and "));
   /* One item keeps its name without its ticker parentheses and its tail
    * too. */
-  if (s && !is_list && (strchr(s, '(') || name_end(s, 0, strlen(s)) < strlen(s)))
+  if (s && !is_list &&
+      (strchr(s, '(') || name_end(s, 0, strlen(s)) < strlen(s)))
     is_list = true;
   if (!is_list) {
     add_hit(out, rule, start, end, fields)->drop = drop;
