@@ -6,6 +6,7 @@
 #include "expand.h"
 #include "expr.h"
 #include "gate.h"
+#include "table.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -531,6 +532,8 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
     st = compile_pattern(rs, c->pattern, c->file, c->pattern_line,
                          c->pattern_cols, false, NULL, NULL, &c->re, err);
   }
+  if (st == NX_OK)
+    st = nx_table_check(rs, err);
   if (st == NX_OK) {
     compile_keywords(rs);
     compile_any_cut(rs);

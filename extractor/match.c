@@ -136,10 +136,32 @@ static size_t separator_at(const char *s, size_t at)
   return 0;
 }
 
+/* Where the name that starts list[from, end) ends: before the first
+ * lower-case word after its first word that is not a connector of names
+ * ("Bank of America"), so that an item's own tail ("Tern Retail with a
+ * target price of Rs 410", "Osprey at Rs 95") is left out. */
+static size_t name_end(const char *list, size_t from, size_t end)
+{
+  static const char *const joins[] = {"of ", "and ", "de ", "du ", "la ",
+                                      "del ", "di ", "von ", "van ", "der ",
+                                      "y ", NULL};
+  for (size_t at = from + 1; at + 1 < end; at++) {
+    if (list[at] != ' ' || list[at + 1] < 'a' || list[at + 1] > 'z')
+      continue;
+    bool join = false;
+    for (const char *const *j = joins; *j && !join; j++)
+      join = strncmp(list + at + 1, *j, strlen(*j)) == 0;
+    if (!join)
+      return at;
+  }
+  return end;
+}
+
 /* Adds one hit per item of the list in r->split's field ("CleanSpark,
  * IREN (IREN) and Riot"): a list has a comma or an "and"; an item's ticker
- * parentheses are left out. The hits after the first are siblings
- * of it (record.c keeps or drops them with it). Takes 'fields'. */
+ * parentheses and its tail (name_end) are left out. The hits after the
+ * first are siblings of it (record.c keeps or drops them with it). Takes
+ * 'fields'. */
 static void add_split_hits(struct nx_hits *out, const struct nx_rule *r,
                            size_t rule, size_t start, size_t end,
                            json_t *fields, enum nx_drop drop)
@@ -149,8 +171,10 @@ static void add_split_hits(struct nx_hits *out, const struct nx_rule *r,
   /* "A and B" is two ("a buy view on JK Cement and Supreme Industries",
    * "Cipher Mining (CIFR) and MARA"); "A & B" stays one name. */
   bool is_list = s && (strchr(s, ',') || strstr(s, " and "));
-  /* One item keeps its name without its ticker parentheses too. */
-  if (s && !is_list && strchr(s, '('))
+  /* One item keeps its name without its ticker parentheses and its tail
+   * too. */
+  if (s && !is_list &&
+      (strchr(s, '(') || name_end(s, 0, strlen(s)) < strlen(s)))
     is_list = true;
   if (!is_list) {
     add_hit(out, rule, start, end, fields)->drop = drop;
@@ -167,6 +191,7 @@ static void add_split_hits(struct nx_hits *out, const struct nx_rule *r,
     char *paren = memchr(list + from, '(', item_end - from);
     if (paren)
       item_end = (size_t)(paren - list);
+    item_end = name_end(list, from, item_end);
     while (item_end > from && list[item_end - 1] == ' ')
       item_end--;
     if (item_end > from) {

@@ -20,6 +20,7 @@ void nx_mention_text_free(struct nx_mention_text *mt)
 {
   nx_buf_free(&mt->text);
   free(mt->v);
+  nx_table_marks_free(&mt->marks);
   memset(mt, 0, sizeof *mt);
 }
 
@@ -34,6 +35,8 @@ static int by_start(const void *a, const void *b)
   const struct cand *x = a, *y = b;
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
+  if ((x->end == x->start) != (y->end == y->start))
+    return x->end == x->start ? -1 : 1; /* an empty column mark first */
   if (x->end != y->end)
     return x->end > y->end ? -1 : 1; /* the longer first */
   return (x->rule > y->rule) - (x->rule < y->rule);
@@ -64,6 +67,15 @@ size_t nx_mention_text_build(struct nx_mention_text *mt, const nx_ruleset *rs,
     if (nc % 64 == 0)
       c = xrealloc(c, (nc + 64) * sizeof *c);
     c[nc++] = (struct cand){h->start, h->end, h->rule, t->mention_code};
+  }
+  mt->marks.n = 0;
+  nx_table_marks(rs, text, len, &mt->marks);
+  if (mt->marks.n) {
+    c = xrealloc(c, (nc + mt->marks.n) * sizeof *c);
+    for (size_t i = 0; i < mt->marks.n; i++) {
+      const struct nx_table_mark *k = &mt->marks.v[i];
+      c[nc++] = (struct cand){k->start, k->end, 0, k->code};
+    }
   }
   if (nc > 1)
     qsort(c, nc, sizeof *c, by_start);

@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "match.h"
 #include "rules.h"
+#include "table.h"
 
 #include <stddef.h>
 
@@ -29,6 +30,7 @@ struct nx_mention_text {
   struct nx_buf text; /* the mention text (valid UTF-8) */
   struct nx_mention_place *v;
   size_t n, cap;
+  struct nx_table_marks marks; /* the column marks of its tables (table.h) */
 };
 
 void nx_mention_text_init(struct nx_mention_text *mt);
@@ -37,7 +39,9 @@ void nx_mention_text_free(struct nx_mention_text *mt);
 /* Makes mt the mention text of text[0, len), from the hits of the rules
  * of mention types among 'hits' (vetoed ones are left out). Where
  * mentions overlap, the one that starts first wins, then the longer, then
- * the earlier rule. Returns the number of mentions written. */
+ * the earlier rule. The column marks of the text's tables (table.h) are
+ * mentions too; an empty one at a row's start comes before a mention that
+ * starts there. Returns the number of mentions written. */
 size_t nx_mention_text_build(struct nx_mention_text *mt, const nx_ruleset *rs,
                              const char *text, size_t len,
                              const struct nx_hits *hits);

@@ -43,6 +43,22 @@ static size_t scale_word(const char *s, size_t len, size_t at, double *factor)
   return at;
 }
 
+/* A comma at s[at] that is a decimal comma ("53,10", "12,5", "1.234,56"):
+ * one or two digits follow and end the number. A thousands separator has
+ * three digits after it ("1,200"), as has the last group of an Indian
+ * number ("1,23,456", whose inner groups go on). */
+static bool decimal_comma(const char *s, size_t len, size_t at)
+{
+  size_t n = 0;
+  while (at + 1 + n < len && isdigit((unsigned char)s[at + 1 + n]))
+    n++;
+  if (n < 1 || n > 2)
+    return false;
+  size_t after = at + 1 + n;
+  return !(after + 1 < len && (s[after] == ',' || s[after] == '.') &&
+           isdigit((unsigned char)s[after + 1]));
+}
+
 bool nx_value_number(const char *s, size_t len, double *out, size_t *end)
 {
   size_t at = 0;
@@ -58,7 +74,17 @@ bool nx_value_number(const char *s, size_t len, double *out, size_t *end)
     unsigned char c = (unsigned char)s[at];
     if (isdigit(c))
       digits[k++] = (char)c;
-    else if (c == ',' && at + 1 < len && isdigit((unsigned char)s[at + 1]) &&
+    else if (c == ',' && decimal_comma(s, len, at)) {
+      if (dot) { /* "1.234,56": the dots were thousands separators */
+        size_t j = 0;
+        for (size_t i = 0; i < k; i++)
+          if (digits[i] != '.')
+            digits[j++] = digits[i];
+        k = j;
+      }
+      digits[k++] = '.';
+      dot = true;
+    } else if (c == ',' && at + 1 < len && isdigit((unsigned char)s[at + 1]) &&
              !dot)
       continue;
     else if (c == '.' && !dot && at + 1 < len &&

@@ -29,6 +29,11 @@ int main(void)
   NUM_EQ(number("C$12.50"), 12.5, "prefix currency");
   NUM_EQ(number("US$1.3bn"), 1.3e9, "short scale word glued to the number");
   NUM_EQ(number("1,166 pence"), 1166, "pence amount");
+  NUM_EQ(number("57,00 Euro"), 57, "decimal comma, two digits");
+  NUM_EQ(number("12,5"), 12.5, "decimal comma, one digit");
+  NUM_EQ(number("1.234,56"), 1234.56, "thousands dot, decimal comma");
+  NUM_EQ(number("1,23,456"), 123456, "Indian grouping is no decimal comma");
+  NUM_EQ(number("1,200,000"), 1200000, "groups of three");
   double v;
   OK(!nx_value_number("no digits", 9, &v, NULL), "no number, no value");
 
