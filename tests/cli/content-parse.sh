@@ -28,10 +28,12 @@ has "traffic on the mountain roads remained the main danger"
 lacks "Please enable JavaScript" "the noscript message"
 
 # A copyright line ends the article, but not when it comes before any of
-# it: there it is a picture's credit.
+# it, nor "©" and a name without a year: those are pictures' credits.
 out=$("$NX" --text tests/pages/content-credit-first.html) || { echo "exit status $?"; exit 1; }
 has "Das Gericht hat am Dienstag einen Antrag verworfen"
 has "Die Verhandlung soll in der kommenden Woche fortgesetzt werden"
+has "Die Verteidigung hatte argumentiert"
 lacks "Agentur/AP" "the credit"
+lacks "Anna Muster" "the credit in the story"
 lacks "Impressum und Kontakt" "the footer after the copyright line"
 exit $status
