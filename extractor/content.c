@@ -671,6 +671,78 @@ static bool choose_parts(struct nx_content *c, size_t top)
 }
 
 
+/* A standfirst: many pages set the lead paragraph above the body in a
+ * block of its own (a "teaser-text" or "intro" beside the body's
+ * container, or a level further out), which the choice of roots leaves
+ * out. Walking out from the roots, the blocks before them that hold prose
+ * (80+ characters of their own text, few links, nothing the cleaning
+ * drops, not the headline) join the article as long as together they add
+ * at most a fifth of its text. What comes after the body is not looked
+ * at: there it is comments, contact boxes and related links. */
+enum { LEAD_LEVELS = 3, LEAD_MIN = 80, LEADS_MAX = 16 };
+
+struct leads {
+  const struct nx_node *v[LEADS_MAX];
+  size_t n;
+  size_t text, budget; /* characters taken, and allowed */
+};
+
+static bool is_lead(const struct nx_content *c, const struct nx_node *x,
+                    const struct node *nd, const struct leads *l)
+{
+  return nx_dom_in(x, owners) && !nx_dom_is(x, NX_TAG_SPAN) &&
+         !nx_dom_is(x, NX_TAG_FONT) && x != c->body && nd->text >= LEAD_MIN &&
+         nd->own * 10 >= nd->text * 7 && link_density(nd) <= 0.3 &&
+         l->text + nd->text <= l->budget;
+}
+
+/* Adds the prose blocks in k's subtree to l, in document order. */
+static void find_leads(const nx_content *c, const struct nx_node *k,
+                       struct leads *l)
+{
+  for (const struct nx_node *x = k; x && l->n < LEADS_MAX;) {
+    bool into = false;
+    if (x->type == NX_NODE_ELEMENT && measured(c, x)) {
+      const struct node *nd = &c->v[index_of(c, x)];
+      if (!nd->alive || nx_dom_is(x, NX_TAG_H1) || nx_content_drops(c, x))
+        ; /* not article text, nor anything under it */
+      else if (is_lead(c, x, nd, l)) {
+        l->v[l->n++] = x;
+        l->text += nd->text;
+      } else
+        into = true;
+    }
+    x = nx_dom_next(k, x, into);
+  }
+}
+
+static void add_leads(struct nx_content *c)
+{
+  struct leads l = {.n = 0, .text = 0};
+  for (size_t i = 0; i < c->nroots; i++)
+    l.budget += c->v[index_of(c, c->roots[i])].text / 5;
+  const struct nx_node *first = c->roots[0];
+  for (int level = 0; level < LEAD_LEVELS && first != c->body &&
+                      first->parent != c->body;
+       level++, first = first->parent)
+    for (const struct nx_node *k = first->parent->children; k != first;
+         k = k->next)
+      find_leads(c, k, &l);
+  if (l.n == 0)
+    return;
+  /* Each level out is earlier in the page: sort into document order. */
+  for (size_t i = 1; i < l.n; i++)
+    for (size_t j = i; j > 0 && l.v[j - 1]->id > l.v[j]->id; j--) {
+      const struct nx_node *t = l.v[j];
+      l.v[j] = l.v[j - 1];
+      l.v[j - 1] = t;
+    }
+  c->roots = xrealloc(c->roots, (c->nroots + l.n) * sizeof *c->roots);
+  memmove(c->roots + l.n, c->roots, c->nroots * sizeof *c->roots);
+  memcpy(c->roots, l.v, l.n * sizeof *c->roots);
+  c->nroots += l.n; /* not marked 'article': cleaning still looks inside */
+}
+
 /* The second measuring pass, the scores and the choice of roots. */
 static void analyse(struct nx_content *c)
 {
@@ -679,6 +751,7 @@ static void analyse(struct nx_content *c)
   size_t top = top_candidate(c);
   if (!choose_parts(c, top))
     choose(c, top);
+  add_leads(c);
 }
 
 nx_hints *nx_hints_new(const nx_ruleset *rs)

@@ -8,7 +8,8 @@
  * sidebar, ...: scored down only). Paragraphs score their ancestors by
  * length and commas (the method of Mozilla's Readability); the best
  * container, scaled by its link density, is the article, and its siblings
- * that score close to it or read as prose join it. Inside the article,
+ * that score close to it or read as prose join it, and so does a
+ * standfirst set above it in a block of its own. Inside the article,
  * blocks that look like boilerplate (link lists, short captions, widgets,
  * form boxes) are left out. The walk is iterative. */
 #ifndef NX_CONTENT_H

@@ -168,6 +168,29 @@ static void internal_subset(void *ctx, const xmlChar *name,
     b->dom->doctype = true;
 }
 
+/* An end tag libxml2 ignored leaves its error in the context
+ * (htmlParseEndTag: "Opening and ending tag mismatch: noscript and div"),
+ * naming the element the page closed and the one still open inside it:
+ * the first overran. Read at the next event, before the error can be
+ * replaced. The same message for elements an end tag did close names one
+ * no longer open, so the innermost open element is checked too. */
+static void note_overrun(xmlParserCtxtPtr ctxt, struct builder *b)
+{
+  if (ctxt->lastError.code != XML_ERR_TAG_NAME_MISMATCH)
+    return;
+  const char *closed = ctxt->lastError.str1, *inner = ctxt->lastError.str2;
+  if (closed == NULL || inner == NULL || ctxt->nodeNr <= 0 ||
+      b->open[ctxt->nodeNr - 1]->name == NULL ||
+      strcmp(b->open[ctxt->nodeNr - 1]->name, inner) != 0)
+    closed = NULL;
+  for (int i = ctxt->nodeNr - 1; closed && i >= 0; i--)
+    if (b->open[i]->name && strcmp(b->open[i]->name, closed) == 0) {
+      b->open[i]->overrun = true;
+      break;
+    }
+  xmlResetError(&ctxt->lastError);
+}
+
 static void start_element(void *ctx, const xmlChar *fullname,
                           const xmlChar **atts)
 {
@@ -175,6 +198,7 @@ static void start_element(void *ctx, const xmlChar *fullname,
   struct builder *b = builder_of(ctx);
   if (fullname == NULL || !b->started)
     return;
+  note_overrun(ctxt, b);
   nx_dom *d = b->dom;
   int depth = ctxt->nodeNr;
   struct nx_node *parent = depth > 0 ? b->open[depth - 1] : &d->top;
@@ -218,6 +242,7 @@ static void add_text(void *ctx, const xmlChar *ch, int len,
   struct builder *b = builder_of(ctx);
   if (ctxt->nodeNr <= 0)
     return;
+  note_overrun(ctxt, b);
   struct nx_node *cur = b->open[ctxt->nodeNr - 1];
   struct nx_node *last = cur->last;
   size_t n = (size_t)len;
@@ -439,7 +464,7 @@ bool nx_dom_invisible(const struct nx_node *n)
   if (n->type != NX_NODE_ELEMENT)
     return false;
   if (nx_dom_in(n, unseen))
-    return true;
+    return !n->overrun;
   if (n->nattrs == 0)
     return false;
   if (nx_dom_attr_has(n, "hidden", NULL) ||

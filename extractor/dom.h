@@ -75,6 +75,10 @@ struct nx_node {
   unsigned nattrs; /* elements */
   unsigned char type; /* enum nx_node_type */
   unsigned char tag;  /* elements: enum nx_tag (NX_TAG_OTHER for the rest) */
+  /* The page closed this element but libxml2 ignored the end tag (2.9
+   * does for </noscript> while a <div> opened inside it is open), so the
+   * rest of the page is under it: a noscript that overran is not hidden. */
+  bool overrun;
 };
 
 typedef struct nx_dom nx_dom; /* one parsed page, opaque */
@@ -132,7 +136,8 @@ nx_status nx_dom_text(const struct nx_node *n, struct nx_buf *out);
 
 /* True when a reader never sees n or anything under it: script, style,
  * templates, embedded objects, form controls, and elements hidden with
- * the hidden attribute, aria-hidden or an inline display:none. */
+ * the hidden attribute, aria-hidden or an inline display:none. Such an
+ * element that overran (see nx_node) hides nothing. */
 bool nx_dom_invisible(const struct nx_node *n);
 
 /* True when n is an element that starts and ends a paragraph of text

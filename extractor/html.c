@@ -81,12 +81,16 @@ bool nx_html_sniff(const char *p, size_t len)
     size_t n = head - i - 1;
     static const char *const starts[] = {
         "!doctype", "html", "head", "body", "!--", "meta", "title", "div",
-        "p>", "p ", "article", "section", "span", "h1", "h2", "table", "?xml"};
+        "p>", "p ", "article", "section", "span", "h1", "h2", "table", "?xml",
+        "br>", "br ", "br/", "b>", "script", "link", "style"};
     for (size_t k = 0; k < sizeof starts / sizeof *starts; k++)
       if (has_prefix_ci(rest, n, starts[k]))
         return true;
   }
-  return find_tag_ci(p, head, "<html") || find_tag_ci(p, head, "<body");
+  /* A page may open with a server's warnings before its doctype: the
+   * document element is looked for further in. */
+  size_t far = len < 65536 ? len : 65536;
+  return find_tag_ci(p, far, "<html") || find_tag_ci(p, far, "<body");
 }
 
 /* Where a page declares its charset in its first 4 KiB, or NULL. */

@@ -515,6 +515,16 @@ void nx_hits_free(struct nx_hits *h)
   memset(h, 0, sizeof *h);
 }
 
+static size_t kept_before(const struct nx_paragraphs *ps,
+                          const unsigned char *keep, size_t i)
+{
+  size_t n = 0;
+  for (size_t k = 0; k < i; k++)
+    if (keep[k])
+      n += ps->len[k];
+  return n;
+}
+
 void nx_match_cuts(nx_matcher *m, const struct nx_paragraphs *ps,
                    unsigned char *keep)
 {
@@ -530,6 +540,8 @@ void nx_match_cuts(nx_matcher *m, const struct nx_paragraphs *ps,
       size_t last = cut->action == NX_CUT_DROP        ? i
                     : cut->action == NX_CUT_DROP_NEXT ? i + cut->next
                                                       : ps->n - 1;
+      if (cut->action == NX_CUT_DROP_REST && kept_before(ps, keep, i) < 150)
+        last = i; /* nothing of the article yet: a caption's credit */
       for (size_t k = i; k <= last && k < ps->n; k++)
         keep[k] = 0;
       break;
