@@ -265,6 +265,21 @@ static const struct entity *entity_named(const struct doc *d,
  * the text, or where a record that names it starts (a rule may normalise
  * the name, as "HARTWELL" -> "Hartwell"). NULL when none; else *where is
  * the offset of that mention. */
+/* The first record that starts at 'from' or later (records are in text
+ * order). */
+static size_t first_record_from(const struct doc *d, size_t from)
+{
+  size_t lo = 0, hi = d->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->recs[mid].hit->start < from)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 static const struct entity *last_entity(const struct doc *d, size_t from,
                                         size_t to, size_t *where)
 {
@@ -279,15 +294,7 @@ static const struct entity *last_entity(const struct doc *d, size_t from,
       }
   }
   /* Records are in text order: start at the first one in the window. */
-  size_t lo = 0, hi = d->n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (d->recs[mid].hit->start < from)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  for (size_t i = lo; i < d->n && d->recs[i].hit->start < to; i++) {
+  for (size_t i = first_record_from(d, from); i < d->n && d->recs[i].hit->start < to; i++) {
     const struct nx_hit *h = d->recs[i].hit;
     const char *company = field_str(h, "company");
     if (d->recs[i].dropped || company == NULL ||
@@ -568,10 +575,6 @@ static void reject_values(struct doc *d)
 #define SHORT_ITEM 300
 #define SHORT_ITEMS 4
 
-/* The company a record is about when its sentence does not say: the last
- * one named before it in its paragraph, else in the paragraph before (in a
- * run of short items, the nearest item before that names one), else in
- * the lead, else the article's main ticker. */
 /* The entity last mentioned in text[from, to) that is not r's own broker
  * ("JPMorgan (NYSE:JPM) raised its target ...": JPM is the broker, the
  * company was named before it). */
@@ -606,15 +609,7 @@ static bool item_in(const struct doc *d, size_t from, size_t to,
                     const char *name)
 {
   const char *symbol = symbol_for(d, name);
-  size_t lo = 0, hi = d->n;
-  while (lo < hi) { /* the first record that starts at 'from' or later */
-    size_t mid = lo + (hi - lo) / 2;
-    if (d->recs[mid].hit->start < from)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  for (size_t i = lo; i < d->n && d->recs[i].hit->start < to; i++) {
+  for (size_t i = first_record_from(d, from); i < d->n && d->recs[i].hit->start < to; i++) {
     const struct nx_hit *h = d->recs[i].hit;
     const char *company = field_str(h, "company");
     const char *its = company ? symbol_for(d, company) : NULL;
@@ -666,6 +661,10 @@ static bool sibling_item(const struct doc *d, size_t ps, size_t qs, size_t qe)
   return heading && call;
 }
 
+/* The company a record is about when its sentence does not say: the last
+ * one named before it in its paragraph, else in the paragraph before (in a
+ * run of short items, the nearest item before that names one), else in
+ * the lead, else the article's main ticker. */
 static void inherit_entity(struct doc *d, struct rec *r,
                            const struct nx_inherit *in)
 {

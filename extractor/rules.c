@@ -833,21 +833,26 @@ static void note_bytes(nx_ruleset *rs, const char *name, const void *p,
   rs->nhashed++;
 }
 
-/* Notes a file that loaded; one that cannot be read again counts as its
- * name alone (the load just read it, so this is a race at worst). */
-static void note_file(nx_ruleset *rs, const char *path, const char *name)
+/* The whole of the file at 'path', read once: what is parsed is what is
+ * hashed. */
+static nx_status read_whole(const char *path, struct nx_buf *all,
+                            struct nx_error *err)
 {
-  struct nx_buf all;
-  nx_buf_init(&all, 0);
+  nx_buf_init(all, 0);
   FILE *f = fopen(path, "rb");
+  if (f == NULL)
+    return nx_fail(err, NX_EIO, path, 0, 0, "%s", strerror(errno));
   char chunk[65536];
   size_t n;
-  while (f && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-    nx_buf_add(&all, chunk, n);
-  if (f)
-    fclose(f);
-  note_bytes(rs, name, all.data ? all.data : "", all.len);
-  nx_buf_free(&all);
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    nx_buf_add(all, chunk, n);
+  bool failed = ferror(f);
+  fclose(f);
+  if (failed) {
+    nx_buf_free(all);
+    return nx_fail(err, NX_EIO, path, 0, 0, "read error");
+  }
+  return NX_OK;
 }
 
 size_t nx_ruleset_hash(const nx_ruleset *rs, char hex[65])
@@ -899,14 +904,21 @@ static nx_status add_stream(nx_ruleset *rs, FILE *f, const char *path,
 static nx_status add_file(nx_ruleset *rs, const char *path, const char *name,
                           struct nx_error *err)
 {
-  FILE *f = fopen(path, "r");
-  if (f == NULL)
-    return nx_fail(err, NX_EIO, path, 0, 0, "%s", strerror(errno));
+  struct nx_buf all;
+  nx_status st = read_whole(path, &all, err);
+  if (st != NX_OK)
+    return st;
   add_loaded(rs, path, false);
-  nx_status st = add_stream(rs, f, path, err);
-  fclose(f);
+  if (all.len > 0) {
+    FILE *f = fmemopen(all.data, all.len, "r");
+    st = f ? add_stream(rs, f, path, err)
+           : nx_fail(err, NX_EIO, path, 0, 0, "%s", strerror(errno));
+    if (f)
+      fclose(f);
+  }
   if (st == NX_OK)
-    note_file(rs, path, name);
+    note_bytes(rs, name, all.data ? all.data : "", all.len);
+  nx_buf_free(&all);
   return st;
 }
 
@@ -940,14 +952,25 @@ static nx_status add_lists(nx_ruleset *rs, const char *dir,
     char path[8192];
     snprintf(path, sizeof path, "%s/%s", listdir, names[i]);
     names[i][strlen(names[i]) - 5] = '\0';
-    nx_wordlist *wl;
-    st = nx_wordlist_load(path, names[i], &wl, err);
+    nx_wordlist *wl = NULL;
+    struct nx_buf all;
+    st = read_whole(path, &all, err);
     if (st != NX_OK)
       break;
-    add_loaded(rs, path, true);
-    char name[4096];
-    snprintf(name, sizeof name, "lists/%s.list", names[i]);
-    note_file(rs, path, name);
+    FILE *f = fmemopen(all.data ? all.data : (char *)"", all.len, "r");
+    st = f ? nx_wordlist_read(f, path, names[i], &wl, err)
+           : nx_fail(err, NX_EIO, path, 0, 0, "%s", strerror(errno));
+    if (f)
+      fclose(f);
+    if (st == NX_OK) {
+      char name[4096];
+      snprintf(name, sizeof name, "lists/%s.list", names[i]);
+      add_loaded(rs, path, true);
+      note_bytes(rs, name, all.data ? all.data : "", all.len);
+    }
+    nx_buf_free(&all);
+    if (st != NX_OK)
+      break;
     size_t k;
     for (k = 0; k < rs->nlists; k++)
       if (strcmp(nx_wordlist_name(rs->lists[k]), names[i]) == 0)

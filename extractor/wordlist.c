@@ -176,6 +176,15 @@ nx_status nx_wordlist_load(const char *path, const char *name,
   FILE *f = fopen(path, "r");
   if (f == NULL)
     return nx_fail(err, NX_EIO, path, 0, 0, "%s", strerror(errno));
+  nx_status st = nx_wordlist_read(f, path, name, out, err);
+  fclose(f);
+  return st;
+}
+
+nx_status nx_wordlist_read(FILE *f, const char *path, const char *name,
+                           nx_wordlist **out, struct nx_error *err)
+{
+  *out = NULL;
   nx_wordlist *wl = xcalloc(1, sizeof *wl);
   wl->name = xstrdup(name);
   char *line = NULL;
@@ -199,7 +208,6 @@ nx_status nx_wordlist_load(const char *path, const char *name,
       st = add_line(wl, t, path, lineno, err);
   }
   free(line);
-  fclose(f);
   if (st == NX_OK && wl->nwords == 0)
     st = nx_fail(err, NX_ESYNTAX, path, 0, 0, "list has no entries");
   if (st == NX_OK)

@@ -14,6 +14,7 @@
 #include "buf.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 
 typedef struct nx_wordlist nx_wordlist; /* opaque, immutable once loaded */
 
@@ -25,6 +26,9 @@ struct nx_word {
 /* Reads the list at 'path' and names it 'name'. On failure returns the
  * status with err naming the file and line. */
 nx_status nx_wordlist_load(const char *path, const char *name,
+                           nx_wordlist **out, struct nx_error *err);
+/* The same from an open stream; 'path' names it in errors. f stays open. */
+nx_status nx_wordlist_read(FILE *f, const char *path, const char *name,
                            nx_wordlist **out, struct nx_error *err);
 void nx_wordlist_free(nx_wordlist *wl); /* NULL is a no-op */
 
