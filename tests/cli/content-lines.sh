@@ -1,0 +1,36 @@
+# Line-level cleaning (issue 14): a line that is only a date, a byline, a
+# reading time, a credit, a figure's caption, a foreign teaser, an ad
+# label, a source, a taxonomy, a social or subscription prompt, a button
+# or a login note goes, and a contact heading ends the article; the
+# story's paragraphs stay, whatever their language.
+set -u
+out=$("$NX" --text tests/pages/content-lines.html) || { echo "exit status $?"; exit 1; }
+status=0
+. "$(dirname "$0")/lib/text-checks.sh"
+for s in "Die Reederei Nordlicht hat am Dienstag ihre neue Fähre in Lindholm getauft" \
+  "Das Schiff fährt mit Batterien" "Die Gemeinde will bis zum Sommer einen zweiten Anleger bauen"; do
+  has "$s"
+done
+while IFS='|' read -r what text; do
+  lacks "$text" "$what"
+done <<'LINES'
+the date line|Stand: 05. Februar 2031
+the byline|Von Marta Kessler
+the reading time|Lesezeit
+the caption's credit|Küstenbote-Archiv
+the figure caption|Abbildung:
+the Spanish teaser|Mire:
+the ad disclosure|Werbung
+the source line|Quelle:
+the no-guarantee note|ohne Gewähr
+the taxonomy line|Filed under
+the follow prompt|Follow the
+the subscription prompt|Subscribe now
+the like button|Gefällt mir
+the login note|einloggen
+the back link|Listenansicht
+the contact heading|Kontakt
+the contact box|Pressestelle
+LINES
+[ "$(grep -c . <<<"$out")" = 3 ] || { echo "want 3 paragraphs, got:"; echo "$out"; status=1; }
+exit $status
