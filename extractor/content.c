@@ -873,6 +873,13 @@ static bool is_data_table(const struct nx_content *c,
   return rows >= 2 && data * 5 >= rows * 3;
 }
 
+/* True when a <table> is under x: a figure may hold a table of data
+ * (a comparison of fees) rather than a picture. */
+static bool holds_table(const struct nx_node *x)
+{
+  return nx_dom_find(x, NX_TAG_TABLE) != NULL;
+}
+
 /* Readability's conditional cleaning: a block inside the article goes
  * when its class says boilerplate, or, with fewer than ten commas, when
  * it is mostly links, mostly inputs, mostly images, or a scrap of text.
@@ -890,7 +897,8 @@ bool nx_content_drops(const nx_content *c, const struct nx_node *x)
     return true;
   if (nx_dom_is(x, NX_TAG_H1))
     return true; /* the headline: metadata, not body text */
-  if (nx_dom_is(x, NX_TAG_FIGURE) || nx_dom_is(x, NX_TAG_FIGCAPTION))
+  if (nx_dom_is(x, NX_TAG_FIGCAPTION) ||
+      (nx_dom_is(x, NX_TAG_FIGURE) && !holds_table(x)))
     return true; /* captions and credits describe a picture, not the story */
   if (c->relaxed)
     return false;

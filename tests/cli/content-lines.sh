@@ -2,13 +2,15 @@
 # reading time, a credit, a figure's caption, a foreign teaser, an ad
 # label, a source, a taxonomy, a social or subscription prompt, a button
 # or a login note goes, and a contact heading ends the article; the
-# story's paragraphs stay, whatever their language.
+# story's paragraphs stay, whatever their language, and so does a table
+# set in a <figure> (a figure's picture and caption go).
 set -u
 out=$("$NX" --text tests/pages/content-lines.html) || { echo "exit status $?"; exit 1; }
 status=0
 . "$(dirname "$0")/lib/text-checks.sh"
 for s in "Die Reederei Nordlicht hat am Dienstag ihre neue Fähre in Lindholm getauft" \
-  "Das Schiff fährt mit Batterien" "Die Gemeinde will bis zum Sommer einen zweiten Anleger bauen"; do
+  "Das Schiff fährt mit Batterien" "Die Gemeinde will bis zum Sommer einen zweiten Anleger bauen" \
+  "Festland – Südinsel | 11 Euro"; do
   has "$s"
 done
 while IFS='|' read -r what text; do
@@ -27,10 +29,15 @@ the taxonomy line|Filed under
 the follow prompt|Follow the
 the subscription prompt|Subscribe now
 the like button|Gefällt mir
+the German teaser heading|Schon gelesen
+the paywall prompt|lesen Sie weiter
+the picture's caption|Die Fähre bei der Taufe im Hafen
+the click prompt|hier klicken
+the more-of-the-same heading|Weitere Beiträge
 the login note|einloggen
 the back link|Listenansicht
 the contact heading|Kontakt
 the contact box|Pressestelle
 LINES
-[ "$(grep -c . <<<"$out")" = 3 ] || { echo "want 3 paragraphs, got:"; echo "$out"; status=1; }
+[ "$(grep -c . <<<"$out")" = 6 ] || { echo "want 6 paragraphs, got:"; echo "$out"; status=1; }
 exit $status
