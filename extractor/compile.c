@@ -502,6 +502,8 @@ static void compile_any_cut(nx_ruleset *rs)
     rs->any_cut = compile_text(&all, &code, &offset);
   if (rs->any_cut && !rs->no_jit)
     pcre2_jit_compile(rs->any_cut, PCRE2_JIT_COMPLETE);
+  for (size_t i = 0; i < rs->ncuts && rs->any_cut == NULL && !rs->no_jit; i++)
+    pcre2_jit_compile(rs->cuts[i]->re, PCRE2_JIT_COMPLETE);
   nx_buf_free(&one);
   nx_buf_free(&all);
 }
@@ -527,10 +529,12 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
     st = compile_type(rs, rs->types[i], err);
   for (size_t i = 0; i < rs->nrules && st == NX_OK; i++)
     st = compile_rule(rs, rs->rules[i], err);
+  /* A cut runs only on the few paragraphs that the alternation of all
+   * cuts matches (compile_any_cut): JIT-compiled only when there is none. */
   for (size_t i = 0; i < rs->ncuts && st == NX_OK; i++) {
     struct nx_cut *c = rs->cuts[i];
     st = compile_pattern(rs, c->pattern, c->file, c->pattern_line,
-                         c->pattern_cols, false, NULL, NULL, &c->re, err);
+                         c->pattern_cols, true, NULL, NULL, &c->re, err);
   }
   if (st == NX_OK)
     st = nx_table_check(rs, err);

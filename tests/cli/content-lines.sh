@@ -29,6 +29,10 @@ the taxonomy line|Filed under
 the follow prompt|Follow the
 the subscription prompt|Subscribe now
 the like button|Gefällt mir
+the row of buttons|Pinterest
+the time-ago line|vor 3 Stunden
+the link line|fahrplan.pdf
+the caption block|vor der Nordinsel
 the German teaser heading|Schon gelesen
 the paywall prompt|lesen Sie weiter
 the picture's caption|Die Fähre bei der Taufe im Hafen
@@ -40,4 +44,9 @@ the contact heading|Kontakt
 the contact box|Pressestelle
 LINES
 [ "$(grep -c . <<<"$out")" = 6 ] || { echo "want 6 paragraphs, got:"; echo "$out"; status=1; }
+# A teaser heading that trails off, in any language, ends the article.
+out=$("$NX" --text tests/pages/content-lines-end.html) || { echo "exit status $?"; exit 1; }
+has "O porto de Lindholm recebe hoje"
+lacks "Você pode gostar" "the teaser heading"
+lacks "Outra história" "the teaser after it"
 exit $status
