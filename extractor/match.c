@@ -525,6 +525,21 @@ static size_t kept_before(const struct nx_paragraphs *ps,
   return n;
 }
 
+/* The last paragraph before a run of three paragraphs of prose (200+
+ * bytes each) that starts at 'from' or later, or the last paragraph: the
+ * end of a block of links under a heading, when the story goes on after
+ * it. */
+static size_t before_prose(const struct nx_paragraphs *ps, size_t from)
+{
+  size_t run = 0;
+  for (size_t k = from; k < ps->n; k++) {
+    run = ps->len[k] >= 200 ? run + 1 : 0;
+    if (run == 3)
+      return k - 3;
+  }
+  return ps->n - 1;
+}
+
 void nx_match_cuts(nx_matcher *m, const struct nx_paragraphs *ps,
                    unsigned char *keep)
 {
@@ -540,8 +555,12 @@ void nx_match_cuts(nx_matcher *m, const struct nx_paragraphs *ps,
       size_t last = cut->action == NX_CUT_DROP        ? i
                     : cut->action == NX_CUT_DROP_NEXT ? i + cut->next
                                                       : ps->n - 1;
-      if (cut->action == NX_CUT_DROP_REST && kept_before(ps, keep, i) < 150)
+      if ((cut->action == NX_CUT_DROP_REST ||
+           cut->action == NX_CUT_DROP_BLOCK) &&
+          kept_before(ps, keep, i) < 150)
         last = i; /* nothing of the article yet: a caption's credit */
+      else if (cut->action == NX_CUT_DROP_BLOCK)
+        last = before_prose(ps, i + 1);
       for (size_t k = i; k <= last && k < ps->n; k++)
         keep[k] = 0;
       break;

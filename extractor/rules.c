@@ -575,12 +575,14 @@ static nx_status set_cut_key(struct reader *rd, const char *key, char *val,
       c->action = NX_CUT_DROP;
     else if (strcmp(val, "drop-rest") == 0)
       c->action = NX_CUT_DROP_REST;
+    else if (strcmp(val, "drop-block") == 0)
+      c->action = NX_CUT_DROP_BLOCK;
     else if (strncmp(val, "drop-next ", 10) == 0 && atoi(val + 10) > 0) {
       c->action = NX_CUT_DROP_NEXT;
       c->next = (unsigned)atoi(val + 10);
     } else
       return syntax(rd, line,
-                    "action is drop, drop-rest or drop-next N, not '%s'", val);
+                    "action is drop, drop-rest, drop-block or drop-next N, not '%s'", val);
   } else if (strcmp(key, "example") == 0) {
     c->examples =
         xrealloc(c->examples, (c->nexamples + 1) * sizeof *c->examples);

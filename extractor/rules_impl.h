@@ -156,7 +156,12 @@ struct nx_type {
   int written;  /* some rule of the type writes records (compile sets it) */
 };
 
-enum nx_cut_action { NX_CUT_DROP, NX_CUT_DROP_REST, NX_CUT_DROP_NEXT };
+enum nx_cut_action {
+  NX_CUT_DROP,
+  NX_CUT_DROP_REST,
+  NX_CUT_DROP_NEXT,
+  NX_CUT_DROP_BLOCK /* up to where prose resumes (rules/README.md) */
+};
 
 struct nx_cut_example {
   char *text;

@@ -44,9 +44,13 @@ the contact heading|Kontakt
 the contact box|Pressestelle
 LINES
 [ "$(grep -c . <<<"$out")" = 6 ] || { echo "want 6 paragraphs, got:"; echo "$out"; status=1; }
-# A teaser heading that trails off, in any language, ends the article.
+# A teaser heading that trails off, in any language, ends the article; one
+# over a list of links ends only the list when the story goes on after it.
 out=$("$NX" --text tests/pages/content-lines-end.html) || { echo "exit status $?"; exit 1; }
 has "O porto de Lindholm recebe hoje"
+has "A balsa antiga vai ser vendida"
+lacks "See also" "the teaser heading"
+lacks "timetable, spring edition" "the teaser under it"
 lacks "Você pode gostar" "the teaser heading"
 lacks "Outra história" "the teaser after it"
 exit $status
