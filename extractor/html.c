@@ -298,6 +298,42 @@ static bool select_by_body(const struct nx_paragraphs *all,
   return nwant && covered * 10 >= total * 9;
 }
 
+/* True when paragraph i of a and paragraph k of b hold the same text. */
+static bool same_paragraph(const struct nx_paragraphs *a, size_t i,
+                           const struct nx_paragraphs *b, size_t k)
+{
+  return a->len[i] == b->len[k] &&
+         memcmp(a->bytes.data + a->off[i], b->bytes.data + b->off[k],
+                a->len[i]) == 0;
+}
+
+/* Replaces the tree's article 'tree' by the paragraphs of the structured
+ * body 'body', after the paragraphs of prose (LEAD_MIN bytes or more) the
+ * tree had before body's first one: a standfirst the publisher left out of
+ * articleBody is still the article's. */
+static nx_status with_lead(struct nx_paragraphs *tree,
+                           const struct nx_paragraphs *body)
+{
+  enum { LEAD_MIN = 80 };
+  size_t first = 0;
+  while (first < tree->n && body->n && !same_paragraph(tree, first, body, 0))
+    first++;
+  struct nx_paragraphs out;
+  nx_paragraphs_init(&out, tree->bytes.max);
+  nx_status st = NX_OK;
+  for (size_t i = 0; first < tree->n && i < first && st == NX_OK; i++)
+    if (tree->len[i] >= LEAD_MIN)
+      st = nx_paragraphs_add_after(&out, tree->page.data + tree->page_off[i],
+                                   tree->page_len[i], false);
+  for (size_t i = 0; i < body->n && st == NX_OK; i++)
+    st = nx_paragraphs_add_after(&out, body->page.data + body->page_off[i],
+                                 body->page_len[i], body->line_break[i]);
+  if (st == NX_OK)
+    st = copy_paragraphs(&out, tree);
+  nx_paragraphs_free(&out);
+  return st;
+}
+
 /* The article from the tree (content.h), unless the page has a JSON-LD
  * articleBody that is complete and consistent with it: the page shows all
  * of the body, and the paragraphs that carry it are at least 60% of what
@@ -325,7 +361,7 @@ static nx_status add_main_text(const struct nx_node *body, nx_hints *hints,
     if (st == NX_OK && select_by_body(&all, norm.data, norm.len, &chosen,
                                       &st) &&
         st == NX_OK && chosen.bytes.len * 10 >= ps->bytes.len * 6) {
-      st = copy_paragraphs(&chosen, ps);
+      st = with_lead(ps, &chosen);
     }
     nx_paragraphs_free(&all);
     nx_paragraphs_free(&chosen);

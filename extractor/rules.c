@@ -582,7 +582,9 @@ static nx_status set_cut_key(struct reader *rd, const char *key, char *val,
       c->next = (unsigned)atoi(val + 10);
     } else
       return syntax(rd, line,
-                    "action is drop, drop-rest, drop-block or drop-next N, not '%s'", val);
+                    "action is drop, drop-rest, drop-block or drop-next N, "
+                    "not '%s'",
+                    val);
   } else if (strcmp(key, "example") == 0) {
     c->examples =
         xrealloc(c->examples, (c->nexamples + 1) * sizeof *c->examples);

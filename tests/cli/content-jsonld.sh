@@ -1,6 +1,7 @@
 # JSON-LD (issue 4): a complete articleBody that the page shows picks the
 # article's paragraphs and gives the metadata; a truncated one does not
-# replace the article found in the tree.
+# replace the article found in the tree, and a standfirst the tree found
+# before the body stays.
 set -u
 status=0
 out=$("$NX" --text tests/pages/jsonld.html) || exit 1
@@ -17,4 +18,8 @@ want='["Nova Securities starts Helio Grid at Buy", "2026-02-11T06:05:00Z", ["Dar
 out=$("$NX" --text tests/pages/jsonld-truncated.html) || exit 1
 grep -qF "have delayed their electric models." <<<"$out" || { echo "truncated articleBody replaced the article: $out"; status=1; }
 grep -qF "Voltaris shares fell 6% in Frankfurt" <<<"$out" || { echo "lost the last paragraph"; status=1; }
+# A standfirst the publisher left out of articleBody stays before it.
+out=$("$NX" --text tests/pages/jsonld-lead.html) || exit 1
+grep -qF "Islanders have waited eleven years" <<<"$out" || { echo "lost the standfirst: $out"; status=1; }
+grep -qF "save a fifth" <<<"$out" && { echo "kept a paragraph that is not in articleBody"; status=1; }
 exit $status

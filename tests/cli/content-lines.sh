@@ -51,6 +51,12 @@ has "O porto de Lindholm recebe hoje"
 has "A balsa antiga vai ser vendida"
 lacks "See also" "the teaser heading"
 lacks "timetable, spring edition" "the teaser under it"
+# A legal note's heading ends the text, plain text included.
+out=$(printf '%s\n\n%s\n\n%s\n' "The ferry sails at nine, from the old pier on the north side of the harbour, every day of the week, and at six in the evening in summer, when the islands fill with walkers." \
+  "Haftungshinweis" "Trotz sorgfältiger Kontrolle übernehmen wir keine Haftung für die Inhalte externer Links." |
+  "$NX" --text -f text -) || { echo "exit status $?"; exit 1; }
+has "The ferry sails at nine"
+lacks "Haftung" "the legal note"
 lacks "Você pode gostar" "the teaser heading"
 lacks "Outra história" "the teaser after it"
 exit $status
