@@ -30,6 +30,7 @@ struct node {
   int weight;   /* class/id hints: +25 content, -25 boilerplate */
   bool bad;     /* a boilerplate hint (not only a negative one) */
   bool good;    /* a content hint */
+  bool lead;    /* a standfirst hint */
   bool alive;   /* visible and not cut in the last pass */
   bool scored;  /* is a candidate */
   bool article; /* chosen: a root or inside one, never cleaned */
@@ -37,7 +38,7 @@ struct node {
 };
 
 struct nx_hints {
-  pcre2_code *good, *bad, *neg;
+  pcre2_code *good, *bad, *neg, *lead;
   pcre2_match_data *md;
 };
 
@@ -48,6 +49,7 @@ static struct nx_hints no_hints;
 struct verdict {
   const char *cls, *id; /* as in the tree ("" when absent); NULL: free */
   bool good, bad, neg;  /* 'neg' includes 'bad' */
+  bool lead;
 };
 
 struct nx_content {
@@ -79,8 +81,10 @@ static bool measured(const struct nx_content *c, const struct nx_node *x)
 /* The list 'name' as "(?<![a-z0-9])(?:form|form|...)", compiled: a hint
  * matches at the start of a word of the folded class/id string, so
  * "relatedPosts" and "share-bar" hit "related" and "share", while "ad"
- * does not hit "header". */
-static pcre2_code *compile_list(const nx_ruleset *rs, const char *name)
+ * does not hit "header". When 'whole', only whole words: "lead" does not
+ * hit "leading-normal". */
+static pcre2_code *compile_list(const nx_ruleset *rs, const char *name,
+                                bool whole)
 {
   const nx_wordlist *wl = rs ? nx_ruleset_list(rs, name) : NULL;
   if (wl == NULL)
@@ -89,6 +93,8 @@ static pcre2_code *compile_list(const nx_ruleset *rs, const char *name)
   nx_buf_init(&pat, 0);
   nx_buf_adds(&pat, "(?<![a-z0-9])");
   nx_status st = nx_wordlist_pattern(wl, &pat);
+  if (whole)
+    nx_buf_adds(&pat, "(?![a-z0-9])");
   pcre2_code *re = NULL;
   if (st == NX_OK) {
     int code;
@@ -140,6 +146,7 @@ static void judge(struct nx_hints *h, struct verdict *v)
   v->good = hint_hits(h, h->good, s, n);
   v->bad = hint_hits(h, h->bad, s, n);
   v->neg = v->bad || hint_hits(h, h->neg, s, n);
+  v->lead = hint_hits(h, h->lead, s, n);
   if (s != small)
     free(s);
 }
@@ -196,6 +203,7 @@ static void read_hints(struct nx_content *c, struct node *nd)
     const struct verdict *v = verdict_of(c, cls ? cls : "", id ? id : "");
     nd->good = v->good;
     nd->bad = v->bad;
+    nd->lead = v->lead;
     nd->weight = (v->good ? 25 : 0) - (v->neg ? 25 : 0);
   }
   if (nx_dom_attr_is(nd->x, "itemprop", "articlebody") ||
@@ -346,6 +354,7 @@ static void reset(struct nx_content *c, bool first)
     nd->weight = c->widened ? 0 : keep.weight;
     nd->good = keep.good;
     nd->bad = keep.bad;
+    nd->lead = keep.lead;
     nd->raw_text = first ? keep.text : keep.raw_text;
     nd->raw_marks = first ? keep.marks : keep.raw_marks;
   }
@@ -677,12 +686,16 @@ static bool choose_parts(struct nx_content *c, size_t top)
  * out. Walking out from the roots, the blocks before them that hold prose
  * (80+ characters of their own text, few links, nothing the cleaning
  * drops, not the headline) join the article as long as together they add
- * at most a fifth of its text. What comes after the body is not looked
- * at: there it is comments, contact boxes and related links. */
-enum { LEAD_LEVELS = 3, LEAD_MIN = 80, LEADS_MAX = 16 };
+ * at most a fifth of its text. One whose class says standfirst
+ * (lists/lead_hints.list) joins from further out (HINTED_LEVELS), and
+ * from a header or a teaser block cut before scoring. What comes after the
+ * body is not looked at: there it is comments, contact boxes and related
+ * links. */
+enum { LEAD_LEVELS = 3, HINTED_LEVELS = 6, LEAD_MIN = 80, LEADS_MAX = 16 };
 
 struct leads {
   const struct nx_node *v[LEADS_MAX];
+  bool whole[LEADS_MAX]; /* known by its class: taken whole, not cleaned */
   size_t n;
   size_t text, budget; /* characters taken, and allowed */
 };
@@ -696,20 +709,46 @@ static bool is_lead(const struct nx_content *c, const struct nx_node *x,
          l->text + nd->text <= l->budget;
 }
 
-/* Adds the prose blocks in k's subtree to l, in document order. */
+/* A standfirst that a page sets in its header or in a block whose class
+ * reads as a teaser: cut before scoring, so only its first-pass length is
+ * known, but its own class says what it is (lists/lead_hints.list). */
+static bool is_cut_lead(const struct nx_node *x, const struct node *nd,
+                        const struct leads *l)
+{
+  return nd->lead && nx_dom_in(x, owners) &&
+         !nx_dom_is(x, NX_TAG_SPAN) && !nx_dom_is(x, NX_TAG_FONT) &&
+         nd->raw_text >= LEAD_MIN && l->text + nd->raw_text <= l->budget;
+}
+
+static void add_lead(struct leads *l, const struct nx_node *x, size_t text,
+                     bool whole)
+{
+  l->whole[l->n] = whole;
+  l->v[l->n++] = x;
+  l->text += text;
+}
+
+/* Adds the prose blocks in k's subtree to l, in document order; only
+ * those whose class says standfirst when 'hinted'. */
 static void find_leads(const nx_content *c, const struct nx_node *k,
-                       struct leads *l)
+                       struct leads *l, bool hinted)
 {
   for (const struct nx_node *x = k; x && l->n < LEADS_MAX;) {
     bool into = false;
     if (x->type == NX_NODE_ELEMENT && measured(c, x)) {
       const struct node *nd = &c->v[index_of(c, x)];
-      if (!nd->alive || nx_dom_is(x, NX_TAG_H1) || nx_content_drops(c, x))
+      if (nx_dom_invisible(x) || nx_dom_is(x, NX_TAG_H1))
         ; /* not article text, nor anything under it */
-      else if (is_lead(c, x, nd, l)) {
-        l->v[l->n++] = x;
-        l->text += nd->text;
-      } else
+      else if (!nd->alive || hinted) {
+        if (is_cut_lead(x, nd, l))
+          add_lead(l, x, nd->raw_text, true);
+        else
+          into = true; /* only a standfirst's class can bring it back */
+      } else if (nx_content_drops(c, x))
+        ; /* cleaned out of the article, like the headline */
+      else if (is_lead(c, x, nd, l))
+        add_lead(l, x, nd->text, false);
+      else
         into = true;
     }
     x = nx_dom_next(k, x, into);
@@ -722,14 +761,19 @@ static void add_leads(struct nx_content *c)
   for (size_t i = 0; i < c->nroots; i++)
     l.budget += c->v[index_of(c, c->roots[i])].text / 5;
   const struct nx_node *first = c->roots[0];
-  for (int level = 0; level < LEAD_LEVELS && first != c->body &&
+  for (int level = 0; level < HINTED_LEVELS && first != c->body &&
                       first->parent != c->body;
        level++, first = first->parent)
     for (const struct nx_node *k = first->parent->children; k != first;
          k = k->next)
-      find_leads(c, k, &l);
+      find_leads(c, k, &l, level >= LEAD_LEVELS);
   if (l.n == 0)
     return;
+  /* A lead known by its class may sit in a cut block, where only the
+   * first pass measured it: it is taken whole. */
+  for (size_t i = 0; i < l.n; i++)
+    if (l.whole[i])
+      c->v[index_of(c, l.v[i])].article = true;
   /* Each level out is earlier in the page: sort into document order. */
   for (size_t i = 1; i < l.n; i++)
     for (size_t j = i; j > 0 && l.v[j - 1]->id > l.v[j]->id; j--) {
@@ -757,9 +801,10 @@ static void analyse(struct nx_content *c)
 nx_hints *nx_hints_new(const nx_ruleset *rs)
 {
   nx_hints *h = xcalloc(1, sizeof *h);
-  h->good = compile_list(rs, "content_hints");
-  h->bad = compile_list(rs, "boilerplate_hints");
-  h->neg = compile_list(rs, "negative_hints");
+  h->good = compile_list(rs, "content_hints", false);
+  h->bad = compile_list(rs, "boilerplate_hints", false);
+  h->neg = compile_list(rs, "negative_hints", false);
+  h->lead = compile_list(rs, "lead_hints", true);
   h->md = pcre2_match_data_create(1, NULL);
   return h;
 }
@@ -773,7 +818,8 @@ static size_t jitted(const pcre2_code *re)
 
 size_t nx_hints_jitted(const nx_hints *h)
 {
-  return jitted(h->good) + jitted(h->bad) + jitted(h->neg);
+  return jitted(h->good) + jitted(h->bad) + jitted(h->neg) +
+         jitted(h->lead);
 }
 
 void nx_hints_free(nx_hints *h)
@@ -783,6 +829,7 @@ void nx_hints_free(nx_hints *h)
   pcre2_code_free(h->good);
   pcre2_code_free(h->bad);
   pcre2_code_free(h->neg);
+  pcre2_code_free(h->lead);
   pcre2_match_data_free(h->md);
   free(h);
 }

@@ -13,4 +13,10 @@ lacks "12.03.2026" "the date"
 lacks "Ihr Ansprechpartner für Pressefragen" "the press contact after the body"
 # The standfirst comes first, as on the page.
 head -1 <<<"$out" | grep -q "^Zukünftig wird man bei" || { echo "standfirst not first:"; echo "$out"; status=1; }
+# One set in the page's header, far out from the body, whose class says
+# what it is, joins the article too.
+out=$("$NX" --text tests/pages/content-standfirst-header.html) || { echo "exit status $?"; exit 1; }
+head -1 <<<"$out" | grep -q "^La naviera estrena un barco eléctrico" || { echo "standfirst in the header lost:"; echo "$out"; status=1; }
+has "El ayuntamiento quiere construir un segundo muelle"
+lacks "Nuevo transbordador en Lindholm" "the headline"
 exit $status
