@@ -31,6 +31,8 @@ the subscription prompt|Subscribe now
 the like button|Gefällt mir
 the row of buttons|Pinterest
 the time-ago line|vor 3 Stunden
+the gallery caption|Anleger der Südinsel
+the licence note|CC-BY-4.0
 the link line|fahrplan.pdf
 the caption block|vor der Nordinsel
 the German teaser heading|Schon gelesen
