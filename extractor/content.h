@@ -2,10 +2,11 @@
  *
  * Every element under <body> is measured once (text length, link text,
  * commas, paragraphs, images, form inputs) and its class and id are read
- * against three word lists of the ruleset: content_hints (article, body,
+ * against four word lists of the ruleset: content_hints (article, body,
  * story, ...), boilerplate_hints (comment, share, related, newsletter,
- * cookie, ...: removed wherever they appear) and negative_hints (meta,
- * sidebar, ...: scored down only). Paragraphs score their ancestors by
+ * cookie, ...: removed wherever they appear), negative_hints (meta,
+ * sidebar, ...: scored down only) and lead_hints (lead, intro, excerpt:
+ * a standfirst, which joins the article even from a cut header). Paragraphs score their ancestors by
  * length and commas (the method of Mozilla's Readability); the best
  * container, scaled by its link density, is the article, and its siblings
  * that score close to it or read as prose join it, and so does a
@@ -29,7 +30,8 @@ typedef struct nx_content nx_content; /* one page's analysis, opaque */
 typedef struct nx_hints nx_hints;
 nx_hints *nx_hints_new(const nx_ruleset *rs);
 void nx_hints_free(nx_hints *h); /* NULL is a no-op */
-/* How many of the hint patterns run as JIT code (none after --no-jit). */
+/* How many of the four hint patterns run as JIT code (none after
+ * --no-jit). */
 size_t nx_hints_jitted(const nx_hints *h);
 
 /* Analyses the tree under 'body' (which must stay alive as long as the

@@ -39,8 +39,8 @@ int main(void)
   rs = load(true);
   OK(rs != NULL, "the built-in rules load with JIT");
   h = nx_hints_new(rs);
-  OK(nx_hints_jitted(h) == (has_jit ? 3u : 0u),
-     "with JIT, the three hint lists are JIT code where PCRE2 has it");
+  OK(nx_hints_jitted(h) == (has_jit ? 4u : 0u),
+     "with JIT, the four hint lists are JIT code where PCRE2 has it");
   nx_hints_free(h);
   nx_ruleset_free(rs);
   HARNESS_END();
