@@ -44,6 +44,10 @@ struct entity {
   bool heading;  /* a list item's heading names it: a subject, even when
                   * a reject list holds it ("AllianceBernstein - The
                   * financial stock added 2.56% on an upgrade ...") */
+  bool stated;   /* a written record's own words name it as its subject:
+                  * a company, even when it is also a broker ("lifted its
+                  * target on Barclays ... its 'outperform' stance on the
+                  * stock") */
 };
 
 struct doc {
@@ -203,7 +207,7 @@ static void add_entity(struct doc *d, const char *name, const char *symbol)
       xrealloc(d->entities, (d->nentities + 1) * sizeof *d->entities);
   d->entities[d->nentities++] =
       (struct entity){xstrdup(name), symbol ? xstrdup(symbol) : NULL, false,
-                      false};
+                      false, false};
 }
 
 static void free_entities(struct doc *d)
@@ -336,6 +340,25 @@ static const char *symbol_for(const struct doc *d, const char *company)
 
 /* ---- inheritance from context ------------------------------------------------ */
 
+/* True when text[start, end) is the subject a written record's match
+ * names: "lifted its price target on Barclays" makes that "Barclays" a
+ * company, not the broker of "and repeated its 'outperform' stance". */
+static bool names_subject(const struct doc *d, size_t start, size_t end)
+{
+  for (size_t i = 0; i < d->n && d->recs[i].hit->start <= start; i++) {
+    const struct rec *r = &d->recs[i];
+    const char *f = nx_type_subject(type_of(d, r));
+    const char *company = f && !r->dropped && r->from == FROM_MATCH
+                              ? field_str(r->hit, f)
+                              : NULL;
+    if (company && r->hit->end >= end &&
+        strlen(company) == end - start &&
+        strncmp(company, d->text + start, end - start) == 0)
+      return true;
+  }
+  return false;
+}
+
 /* The last mention of a list entry in text[from, to), as its canonical
  * form, or NULL. */
 static const char *last_mention(const struct doc *d,
@@ -352,7 +375,7 @@ static const char *last_mention(const struct doc *d,
     const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     const struct nx_word *w =
         nx_wordlist_find(in->list, d->text + ov[0], ov[1] - ov[0]);
-    if (w)
+    if (w && !names_subject(d, ov[0], ov[1]))
       found = w->canon;
     at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
   }
@@ -552,10 +575,22 @@ static bool own_broker(const struct doc *d, const struct nx_type *t,
  * BAC)") is a company to inherit. */
 static void reject_values(struct doc *d)
 {
+  for (size_t i = 0; i < d->n; i++) {
+    const struct rec *r = &d->recs[i];
+    const struct nx_type *t = type_of(d, r);
+    const char *f = nx_type_subject(t);
+    const char *company = f && !r->dropped ? field_str(r->hit, f) : NULL;
+    if (company == NULL || d->rs->rules[r->hit->rule]->no_output ||
+        own_broker(d, t, r, company))
+      continue;
+    for (size_t k = 0; k < d->nentities; k++)
+      d->entities[k].stated |= strcmp(d->entities[k].name, company) == 0;
+  }
   for (size_t t = 0; t < d->rs->ntypes; t++) {
     const struct nx_type *type = d->rs->types[t];
     for (size_t i = 0; type->reject_list && i < d->nentities; i++)
       if (d->entities[i].symbol == NULL && !d->entities[i].heading &&
+          !d->entities[i].stated &&
           listed(type->reject_list, d->entities[i].name))
         d->entities[i].rejected = true;
   }
@@ -672,8 +707,18 @@ static void inherit_entity(struct doc *d, struct rec *r,
   nx_text_paragraph(d->text, d->len, r->hit->start, &ps, &pe);
   nx_text_sentence(d->rs->abbrevs, d->text, d->len, r->hit->start, &ss, &se);
   enum subject_from from = FROM_PARAGRAPH;
-  const struct entity *e = last_company(d, r, ps, r->hit->start, &at);
-  size_t win_from = ps, win_to = r->hit->start; /* where e was found */
+  /* A company the match names where its rule read none ("kept its buy
+   * rating on Cipher Mining (CIFR) and doubled its target to $12") comes
+   * first, then one named before it. Past the match's first byte: a
+   * record of another type over the same words has no company of its
+   * own to give. */
+  size_t win_from = r->hit->start + 1, win_to = r->hit->end; /* where e was found */
+  const struct entity *e = last_company(d, r, win_from, win_to, &at);
+  if (e == NULL) {
+    win_from = ps;
+    win_to = r->hit->start;
+    e = last_company(d, r, ps, r->hit->start, &at);
+  }
   /* The paragraph before; in a list of short items (a wire's "** ..."
    * bullets, each a paragraph) up to SHORT_ITEMS items back, to the one
    * that names the company. Past the paragraph before, a company that
