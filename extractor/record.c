@@ -1,6 +1,7 @@
 /* record.c: see record.h. */
 #include "record.h"
 
+#include "dollar.h"
 #include "rules_impl.h"
 #include "text.h"
 #include "utf8.h"
@@ -814,6 +815,67 @@ static void link_symbols(struct doc *d)
   }
 }
 
+/* ---- which dollar ------------------------------------------------------------ */
+
+/* The exchange a ticker record gave 'symbol', or NULL. */
+static const char *exchange_of(const struct doc *d, const char *symbol)
+{
+  for (size_t i = 0; i < d->n; i++) {
+    const struct rec *r = &d->recs[i];
+    const char *s = field_str(r->hit, "symbol");
+    const char *x = field_str(r->hit, "exchange");
+    if (!r->dropped && x && s && type_of(d, r)->aggregate &&
+        strcmp(s, symbol) == 0)
+      return x;
+  }
+  return NULL;
+}
+
+/* A record whose amount is a bare "$" (read as USD) takes the dollar of
+ * its company's market (dollar.h): a prefixed sign beside it ("to $18.40
+ * from HK$16.90"), the exchange its symbol was listed with, what its
+ * paragraph says, else what the whole document says (outweighing the US
+ * evidence). */
+static void local_dollars(struct doc *d)
+{
+  const nx_wordlist *markets = nx_ruleset_list(d->rs, "dollar_markets");
+  const char *doc_dollar = NULL;
+  bool doc_known = false;
+  for (size_t i = 0; markets && i < d->n; i++) {
+    struct rec *r = &d->recs[i];
+    const char *cur = r->dropped ? NULL : field_str(r->hit, "currency");
+    if (cur == NULL || strcmp(cur, "USD") != 0)
+      continue;
+    /* A record split from a list ("targets for A, B and C to $5, $6 and
+     * $7") spans its item: the amounts are in its sentence. */
+    size_t from = r->hit->start, to_end = r->hit->end;
+    if (memchr(d->text + from, '$', to_end - from) == NULL)
+      nx_text_sentence(d->rs->abbrevs, d->text, d->len, r->hit->start, &from,
+                       &to_end);
+    if (!nx_dollar_bare(d->text, from, to_end))
+      continue;
+    const char *to = nx_dollar_evidence(markets, d->text, from, to_end, false);
+    const char *symbol = field_str(r->hit, "symbol");
+    const char *x = symbol && !to ? exchange_of(d, symbol) : NULL;
+    const struct nx_word *w = x ? nx_wordlist_find(markets, x, strlen(x)) : NULL;
+    if (w)
+      to = w->value;
+    if (to == NULL) {
+      size_t ps, pe;
+      nx_text_paragraph(d->text, d->len, r->hit->start, &ps, &pe);
+      to = nx_dollar_evidence(markets, d->text, ps, pe, false);
+    }
+    if (to == NULL) {
+      if (!doc_known)
+        doc_dollar = nx_dollar_evidence(markets, d->text, 0, d->len, true);
+      doc_known = true;
+      to = doc_dollar;
+    }
+    if (to && strcmp(to, "USD") != 0)
+      json_object_set_new(r->hit->fields, "currency", json_string(to));
+  }
+}
+
 /* ---- where the subject came from -------------------------------------------- */
 
 static bool has_subject(const char *field, const struct nx_hit *h)
@@ -1088,6 +1150,7 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
   note_stated(&d);
   inherit_fields(&d);
   link_symbols(&d);
+  local_dollars(&d);
   write_subject_from(&d);
   drop_duplicates(&d);
 
