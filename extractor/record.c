@@ -59,6 +59,8 @@ struct doc {
   size_t n;
   struct entity *entities;
   size_t nentities;
+  char **aliases; /* pairs: a short form, the full name it was given for */
+  size_t naliases;
   size_t lead_end; /* end of the first two paragraphs */
   const struct entity *main;
   bool main_known; /* 'main' has been worked out */
@@ -213,6 +215,9 @@ static void add_entity(struct doc *d, const char *name, const char *symbol)
 
 static void free_entities(struct doc *d)
 {
+  for (size_t i = 0; i < 2 * d->naliases; i++)
+    free(d->aliases[i]);
+  free(d->aliases);
   for (size_t i = 0; i < d->nentities; i++) {
     free(d->entities[i].name);
     free(d->entities[i].symbol);
@@ -238,6 +243,18 @@ static void collect_entities(struct doc *d)
     const char *company = field_str(d->recs[i].hit, "company");
     if (d->recs[i].dropped || company == NULL)
       continue;
+    /* A short form in brackets ("Avenue Supermarts (DMart)") names no
+     * company of its own: a call that names the short form is about the
+     * full name. Many are not companies ("a Pre-Feasibility Study
+     * (PFS)"), so neither is an entity. */
+    const char *alias = field_str(d->recs[i].hit, "alias");
+    if (alias) {
+      d->aliases =
+          xrealloc(d->aliases, 2 * (d->naliases + 1) * sizeof *d->aliases);
+      d->aliases[2 * d->naliases] = xstrdup(alias);
+      d->aliases[2 * d->naliases++ + 1] = xstrdup(company);
+      continue;
+    }
     add_entity(d, company, NULL);
     if (d->rs->rules[d->recs[i].hit->rule]->item)
       for (size_t k = 0; k < d->nentities; k++)
@@ -697,6 +714,20 @@ static bool sibling_item(const struct doc *d, size_t ps, size_t qs, size_t qe)
   return heading && call;
 }
 
+/* A ticker stands for the company the article named with it: "HRBR"
+ * reads as "Harbor Rail". e itself when it is no ticker or has no name. */
+static const struct entity *named_with(const struct doc *d,
+                                       const struct entity *e)
+{
+  if (e->symbol == NULL || strcmp(e->name, e->symbol) != 0)
+    return e;
+  for (size_t i = 0; i < d->nentities; i++)
+    if (d->entities[i].symbol && strcmp(d->entities[i].symbol, e->symbol) == 0 &&
+        strcmp(d->entities[i].name, e->symbol) != 0)
+      return &d->entities[i];
+  return e;
+}
+
 /* The company a record is about when its sentence does not say: the last
  * one named before it in its paragraph, else in the paragraph before (in a
  * run of short items, the nearest item before that names one), else in
@@ -763,17 +794,38 @@ static void inherit_entity(struct doc *d, struct rec *r,
   }
   if (e && own_broker(d, type_of(d, r), r, e->name))
     e = NULL;
-  /* A ticker stands for the company the article named with it: "HRBR"
-   * reads as "Harbor Rail". */
-  for (size_t i = 0; e && e->symbol && strcmp(e->name, e->symbol) == 0 &&
-                     i < d->nentities;
-       i++)
-    if (d->entities[i].symbol && strcmp(d->entities[i].symbol, e->symbol) == 0 &&
-        strcmp(d->entities[i].name, e->symbol) != 0)
-      e = &d->entities[i];
+  e = e ? named_with(d, e) : NULL;
   if (e) {
     json_object_set_new(r->hit->fields, in->field, json_string(e->name));
     r->from = from;
+  }
+}
+
+/* A record that names a ticker or a short form is about the company the
+ * article named with it: "on TGT" of "Target TGT" is about Target, "on
+ * DMart" of "Avenue Supermarts (DMart)" about Avenue Supermarts. The
+ * symbol stays the ticker's ("HKEX (00388)" gives 00388). */
+static void spell_out(struct doc *d)
+{
+  for (size_t i = 0; i < d->n; i++) {
+    struct rec *r = &d->recs[i];
+    const char *f = r->dropped || d->rs->rules[r->hit->rule]->no_output
+                        ? NULL
+                        : nx_type_subject(type_of(d, r));
+    const char *company = f ? field_str(r->hit, f) : NULL;
+    for (size_t k = 0; company && k < d->naliases; k++)
+      if (strcmp(d->aliases[2 * k], company) == 0) {
+        json_object_set_new(r->hit->fields, f,
+                            json_string(d->aliases[2 * k + 1]));
+        company = NULL;
+      }
+    const struct entity *e = company ? entity_named(d, company) : NULL;
+    const struct entity *full = e ? named_with(d, e) : NULL;
+    if (full == NULL || full == e)
+      continue;
+    if (field_missing(r->hit, "symbol"))
+      json_object_set_new(r->hit->fields, "symbol", json_string(e->symbol));
+    json_object_set_new(r->hit->fields, f, json_string(full->name));
   }
 }
 
@@ -1119,7 +1171,8 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
                            struct nx_hits *hits,
                            const struct nx_page_text *page)
 {
-  struct doc d = {rs, text, len, NULL, hits->n, NULL, 0, 0, NULL, false, -1, -1};
+  struct doc d = {rs,    text, len,  NULL, hits->n, NULL, 0,
+                  NULL, 0,    0,    NULL, false,   -1,   -1};
   d.recs = xcalloc(hits->n ? hits->n : 1, sizeof *d.recs);
   for (size_t i = 0; i < hits->n; i++) {
     d.recs[i].hit = &hits->v[i];
@@ -1149,6 +1202,7 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
   reject_values(&d);
   note_stated(&d);
   inherit_fields(&d);
+  spell_out(&d);
   link_symbols(&d);
   local_dollars(&d);
   write_subject_from(&d);
