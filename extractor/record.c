@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Where a record's subject (its company and symbol) came from: the
  * output's subject_from, from the most to the least direct. */
@@ -983,6 +984,20 @@ static int by_position(const void *a, const void *b)
   return (x->hit->rule > y->hit->rule) - (x->hit->rule < y->hit->rule);
 }
 
+/* True when one name is the other's first words ("Fortis", "Fortis
+ * Inc"), case aside. */
+static bool short_for(const char *a, const char *b)
+{
+  size_t n = strlen(a), m = strlen(b);
+  if (n > m) {
+    const char *t = a;
+    a = b;
+    b = t;
+    n = m;
+  }
+  return n > 0 && strncasecmp(a, b, n) == 0 && b[n] == ' ';
+}
+
 /* Two records state the same thing when no dedupe field has two
  * different values and at least two have the same one: a headline's
  * "upgraded to Outperform" and the body's "upgraded from Market Perform to
@@ -1006,9 +1021,13 @@ static bool same_statement(const struct nx_type *t, const struct nx_hit *a,
     bool xn = x == NULL || json_is_null(x), yn = y == NULL || json_is_null(y);
     if (xn || yn)
       continue;
-    /* A name differs only in case ("TNL MEdiagene", "TNL Mediagene"). */
+    /* A name differs only in case ("TNL MEdiagene", "TNL Mediagene"); a
+     * company may be named short ("Fortis", "Fortis Inc"). */
     bool same = json_is_string(x) && json_is_string(y)
-                    ? same_fold(json_string_value(x), json_string_value(y))
+                    ? same_fold(json_string_value(x), json_string_value(y)) ||
+                          (t->link && strcmp(name, t->link) == 0 &&
+                           short_for(json_string_value(x),
+                                     json_string_value(y)))
                     : json_equal(x, y);
     if (!same)
       return false;
