@@ -715,6 +715,27 @@ static bool sibling_item(const struct doc *d, size_t ps, size_t qs, size_t qe)
   return heading && call;
 }
 
+/* True when the words just before r's match (in its sentence, which
+ * starts at ss) or its first words say "the former". */
+static bool says_former(const struct doc *d, const struct rec *r, size_t ss)
+{
+  static const char word[] = "the former";
+  size_t n = sizeof word - 1;
+  size_t from = r->hit->start > ss + 20 ? r->hit->start - 20 : ss;
+  size_t to = r->hit->start + 8 < r->hit->end ? r->hit->start + 8 : r->hit->end;
+  for (size_t at = from; at + n <= to; at++)
+    if (strncasecmp(d->text + at, word, n) == 0)
+      return true;
+  return false;
+}
+
+/* True when two entities are one company: one name, or one symbol. */
+static bool same_company(const struct entity *a, const struct entity *b)
+{
+  return strcmp(a->name, b->name) == 0 ||
+         (a->symbol && b->symbol && strcmp(a->symbol, b->symbol) == 0);
+}
+
 /* A ticker stands for the company the article named with it: "HRBR"
  * reads as "Harbor Rail". e itself when it is no ticker or has no name. */
 static const struct entity *named_with(const struct doc *d,
@@ -751,6 +772,13 @@ static void inherit_entity(struct doc *d, struct rec *r,
     win_from = ps;
     win_to = r->hit->start;
     e = last_company(d, r, ps, r->hit->start, &at);
+    /* "A and B ... the former's target": the one named before the last. */
+    const struct entity *last = e;
+    while (e && says_former(d, r, ss) && at > ps &&
+           (e == last || same_company(e, last)))
+      e = last_company(d, r, ps, at, &at);
+    if (e == NULL)
+      e = last;
   }
   /* The paragraph before; in a list of short items (a wire's "** ..."
    * bullets, each a paragraph) up to SHORT_ITEMS items back, to the one
