@@ -249,6 +249,11 @@ static void collect_entities(struct doc *d)
      * full name. Many are not companies ("a Pre-Feasibility Study
      * (PFS)"), so neither is an entity. */
     const char *alias = field_str(d->recs[i].hit, "alias");
+    /* ... unless the short form is the name's first word: "Mara
+     * Holdings (Mara)" is a company. */
+    if (alias && strncasecmp(company, alias, strlen(alias)) == 0 &&
+        company[strlen(alias)] == ' ')
+      add_entity(d, company, NULL);
     if (alias) {
       d->aliases =
           xrealloc(d->aliases, 2 * (d->naliases + 1) * sizeof *d->aliases);
@@ -333,15 +338,22 @@ static const struct entity *last_entity(const struct doc *d, size_t from,
   return found;
 }
 
-/* The symbol a company name stands for: the name itself, a name that
- * starts with it ("Cipher" for "Cipher Mining"), or one it starts with
- * ("Cipher Mining Inc." for "Cipher Mining"). */
+/* The symbol a company name stands for: the name itself (or the symbol
+ * in another case, "Suntv"), a name that starts with it ("Cipher" for
+ * "Cipher Mining"), or one it starts with ("Cipher Mining Inc." for
+ * "Cipher Mining"). */
 static const char *symbol_for(const struct doc *d, const char *company)
 {
   size_t n = strlen(company);
   for (size_t i = 0; i < d->nentities; i++) {
     const struct entity *e = &d->entities[i];
     if (e->symbol && strcmp(e->name, company) == 0)
+      return e->symbol;
+  }
+  /* "Suntv" is SUNTV: a name that is a symbol but for case. */
+  for (size_t i = 0; i < d->nentities; i++) {
+    const struct entity *e = &d->entities[i];
+    if (e->symbol && strcmp(e->name, e->symbol) == 0 && same_fold(e->name, company))
       return e->symbol;
   }
   for (size_t i = 0; i < d->nentities; i++) {
