@@ -844,8 +844,9 @@ static void inherit_entity(struct doc *d, struct rec *r,
 
 /* A record that names a ticker or a short form is about the company the
  * article named with it: "on TGT" of "Target TGT" is about Target, "on
- * DMart" of "Avenue Supermarts (DMart)" about Avenue Supermarts. The
- * symbol stays the ticker's ("HKEX (00388)" gives 00388). */
+ * DMart" of "Avenue Supermarts (DMart)" about Avenue Supermarts; one that
+ * names only a symbol, too. The symbol stays the ticker's ("HKEX
+ * (00388)" gives 00388). */
 static void spell_out(struct doc *d)
 {
   for (size_t i = 0; i < d->n; i++) {
@@ -854,6 +855,15 @@ static void spell_out(struct doc *d)
                         ? NULL
                         : nx_type_subject(type_of(d, r));
     const char *company = f ? field_str(r->hit, f) : NULL;
+    /* A record that names only a symbol ("its target on DBS stock") is
+     * about the company of that symbol, or one called so. */
+    const char *symbol = f ? field_str(r->hit, "symbol") : NULL;
+    if (f && company == NULL && symbol) {
+      const struct entity *e = entity_named(d, symbol);
+      company = e ? named_with(d, e)->name : symbol;
+      json_object_set_new(r->hit->fields, f, json_string(company));
+      continue;
+    }
     for (size_t k = 0; company && k < d->naliases; k++)
       if (strcmp(d->aliases[2 * k], company) == 0) {
         json_object_set_new(r->hit->fields, f,
