@@ -390,10 +390,31 @@ static bool names_subject(const struct doc *d, size_t start, size_t end)
   return false;
 }
 
+/* True when text[start, end) names the company the article is about
+ * ('main', by its ticker): "JPMorgan lowered Citigroup ... and set a
+ * $57.50 price target" in a story on Citigroup (C), where Citigroup is
+ * not the broker. */
+static bool names_main(const struct doc *d, const struct entity *main,
+                       size_t start, size_t end)
+{
+  if (main == NULL || main->symbol == NULL)
+    return false;
+  for (size_t i = 0; i < d->nentities; i++) {
+    const struct entity *e = &d->entities[i];
+    if (e->symbol && strcmp(e->symbol, main->symbol) == 0 &&
+        strlen(e->name) == end - start &&
+        strncmp(e->name, d->text + start, end - start) == 0)
+      return true;
+  }
+  return false;
+}
+
 /* The last mention of a list entry in text[from, to), as its canonical
- * form, or NULL. */
+ * form, or NULL. Not one that a record or the article's main company
+ * ('main') shows to be the subject. */
 static const char *last_mention(const struct doc *d,
                                 const struct nx_inherit *in,
+                                const struct entity *main,
                                 pcre2_match_data *md, size_t from, size_t to)
 {
   const char *found = NULL;
@@ -406,32 +427,36 @@ static const char *last_mention(const struct doc *d,
     const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     const struct nx_word *w =
         nx_wordlist_find(in->list, d->text + ov[0], ov[1] - ov[0]);
-    if (w && !names_subject(d, ov[0], ov[1]))
+    if (w && !names_subject(d, ov[0], ov[1]) &&
+        !names_main(d, main, ov[0], ov[1]))
       found = w->canon;
     at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
   }
   return found;
 }
 
+static const struct entity *main_of(struct doc *d);
+
 static void inherit_from_list(struct doc *d, struct rec *r,
                               const struct nx_inherit *in,
                               pcre2_match_data *md)
 {
+  const struct entity *main = main_of(d);
   size_t s, e, ps, pe;
   nx_text_sentence(d->rs->abbrevs, d->text, d->len, r->hit->start, &s, &e);
   nx_text_paragraph(d->text, d->len, r->hit->start, &ps, &pe);
-  const char *v = last_mention(d, in, md, s, r->hit->start);
+  const char *v = last_mention(d, in, main, md, s, r->hit->start);
   if (v == NULL)
-    v = last_mention(d, in, md, r->hit->start, e);
+    v = last_mention(d, in, main, md, r->hit->start, e);
   if (v == NULL)
-    v = last_mention(d, in, md, ps, r->hit->start);
+    v = last_mention(d, in, main, md, ps, r->hit->start);
   if (v == NULL && ps >= 2) {
     size_t qs, qe;
     nx_text_paragraph(d->text, d->len, ps - 2, &qs, &qe);
-    v = last_mention(d, in, md, qs, qe);
+    v = last_mention(d, in, main, md, qs, qe);
   }
   if (v == NULL && ps >= d->lead_end)
-    v = last_mention(d, in, md, 0, d->lead_end);
+    v = last_mention(d, in, main, md, 0, d->lead_end);
   if (v)
     json_object_set_new(r->hit->fields, in->field, json_string(v));
 }
