@@ -321,6 +321,17 @@ static const struct entity *last_entity(const struct doc *d, size_t from,
         found_at = at;
       }
   }
+  /* A longer name that ends where it does is the one written: "TNL
+   * Mediagene", not "Mediagene". */
+  for (size_t i = 0; found && i < d->nentities; i++) {
+    const struct entity *e = &d->entities[i];
+    size_t n = strlen(e->name), end = found_at + strlen(found->name);
+    if (!e->rejected && n > strlen(found->name) && end >= from + n &&
+        word_at(d->text, to, end - n, e->name)) {
+      found = e;
+      found_at = end - n;
+    }
+  }
   /* Records are in text order: start at the first one in the window. */
   for (size_t i = first_record_from(d, from); i < d->n && d->recs[i].hit->start < to; i++) {
     const struct nx_hit *h = d->recs[i].hit;
