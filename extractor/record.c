@@ -1,6 +1,7 @@
 /* record.c: see record.h. */
 #include "record.h"
 
+#include "dollar.h"
 #include "rules_impl.h"
 #include "text.h"
 #include "utf8.h"
@@ -10,6 +11,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Where a record's subject (its company and symbol) came from: the
  * output's subject_from, from the most to the least direct. */
@@ -44,6 +46,10 @@ struct entity {
   bool heading;  /* a list item's heading names it: a subject, even when
                   * a reject list holds it ("AllianceBernstein - The
                   * financial stock added 2.56% on an upgrade ...") */
+  bool stated;   /* a written record's own words name it as its subject:
+                  * a company, even when it is also a broker ("lifted its
+                  * target on Barclays ... its 'outperform' stance on the
+                  * stock") */
 };
 
 struct doc {
@@ -54,6 +60,8 @@ struct doc {
   size_t n;
   struct entity *entities;
   size_t nentities;
+  char **aliases; /* pairs: a short form, the full name it was given for */
+  size_t naliases;
   size_t lead_end; /* end of the first two paragraphs */
   const struct entity *main;
   bool main_known; /* 'main' has been worked out */
@@ -203,11 +211,14 @@ static void add_entity(struct doc *d, const char *name, const char *symbol)
       xrealloc(d->entities, (d->nentities + 1) * sizeof *d->entities);
   d->entities[d->nentities++] =
       (struct entity){xstrdup(name), symbol ? xstrdup(symbol) : NULL, false,
-                      false};
+                      false, false};
 }
 
 static void free_entities(struct doc *d)
 {
+  for (size_t i = 0; i < 2 * d->naliases; i++)
+    free(d->aliases[i]);
+  free(d->aliases);
   for (size_t i = 0; i < d->nentities; i++) {
     free(d->entities[i].name);
     free(d->entities[i].symbol);
@@ -233,6 +244,23 @@ static void collect_entities(struct doc *d)
     const char *company = field_str(d->recs[i].hit, "company");
     if (d->recs[i].dropped || company == NULL)
       continue;
+    /* A short form in brackets ("Avenue Supermarts (DMart)") names no
+     * company of its own: a call that names the short form is about the
+     * full name. Many are not companies ("a Pre-Feasibility Study
+     * (PFS)"), so neither is an entity. */
+    const char *alias = field_str(d->recs[i].hit, "alias");
+    /* ... unless the short form is the name's first word: "Mara
+     * Holdings (Mara)" is a company. */
+    if (alias && strncasecmp(company, alias, strlen(alias)) == 0 &&
+        company[strlen(alias)] == ' ')
+      add_entity(d, company, NULL);
+    if (alias) {
+      d->aliases =
+          xrealloc(d->aliases, 2 * (d->naliases + 1) * sizeof *d->aliases);
+      d->aliases[2 * d->naliases] = xstrdup(alias);
+      d->aliases[2 * d->naliases++ + 1] = xstrdup(company);
+      continue;
+    }
     add_entity(d, company, NULL);
     if (d->rs->rules[d->recs[i].hit->rule]->item)
       for (size_t k = 0; k < d->nentities; k++)
@@ -293,6 +321,17 @@ static const struct entity *last_entity(const struct doc *d, size_t from,
         found_at = at;
       }
   }
+  /* A longer name that ends where it does is the one written: "TNL
+   * Mediagene", not "Mediagene". */
+  for (size_t i = 0; found && i < d->nentities; i++) {
+    const struct entity *e = &d->entities[i];
+    size_t n = strlen(e->name), end = found_at + strlen(found->name);
+    if (!e->rejected && n > strlen(found->name) && end >= from + n &&
+        word_at(d->text, to, end - n, e->name)) {
+      found = e;
+      found_at = end - n;
+    }
+  }
   /* Records are in text order: start at the first one in the window. */
   for (size_t i = first_record_from(d, from); i < d->n && d->recs[i].hit->start < to; i++) {
     const struct nx_hit *h = d->recs[i].hit;
@@ -310,15 +349,22 @@ static const struct entity *last_entity(const struct doc *d, size_t from,
   return found;
 }
 
-/* The symbol a company name stands for: the name itself, a name that
- * starts with it ("Cipher" for "Cipher Mining"), or one it starts with
- * ("Cipher Mining Inc." for "Cipher Mining"). */
+/* The symbol a company name stands for: the name itself (or the symbol
+ * in another case, "Suntv"), a name that starts with it ("Cipher" for
+ * "Cipher Mining"), or one it starts with ("Cipher Mining Inc." for
+ * "Cipher Mining"). */
 static const char *symbol_for(const struct doc *d, const char *company)
 {
   size_t n = strlen(company);
   for (size_t i = 0; i < d->nentities; i++) {
     const struct entity *e = &d->entities[i];
     if (e->symbol && strcmp(e->name, company) == 0)
+      return e->symbol;
+  }
+  /* "Suntv" is SUNTV: a name that is a symbol but for case. */
+  for (size_t i = 0; i < d->nentities; i++) {
+    const struct entity *e = &d->entities[i];
+    if (e->symbol && strcmp(e->name, e->symbol) == 0 && same_fold(e->name, company))
       return e->symbol;
   }
   for (size_t i = 0; i < d->nentities; i++) {
@@ -336,10 +382,50 @@ static const char *symbol_for(const struct doc *d, const char *company)
 
 /* ---- inheritance from context ------------------------------------------------ */
 
+/* True when text[start, end) is the subject a written record's match
+ * names: "lifted its price target on Barclays" makes that "Barclays" a
+ * company, not the broker of "and repeated its 'outperform' stance". */
+static bool names_subject(const struct doc *d, size_t start, size_t end)
+{
+  for (size_t i = 0; i < d->n && d->recs[i].hit->start <= start; i++) {
+    const struct rec *r = &d->recs[i];
+    const char *f = nx_type_subject(type_of(d, r));
+    const char *company = f && !r->dropped && r->from == FROM_MATCH
+                              ? field_str(r->hit, f)
+                              : NULL;
+    if (company && r->hit->end >= end &&
+        strlen(company) == end - start &&
+        strncmp(company, d->text + start, end - start) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* True when text[start, end) names the company the article is about
+ * ('main', by its ticker): "JPMorgan lowered Citigroup ... and set a
+ * $57.50 price target" in a story on Citigroup (C), where Citigroup is
+ * not the broker. */
+static bool names_main(const struct doc *d, const struct entity *main,
+                       size_t start, size_t end)
+{
+  if (main == NULL || main->symbol == NULL)
+    return false;
+  for (size_t i = 0; i < d->nentities; i++) {
+    const struct entity *e = &d->entities[i];
+    if (e->symbol && strcmp(e->symbol, main->symbol) == 0 &&
+        strlen(e->name) == end - start &&
+        strncmp(e->name, d->text + start, end - start) == 0)
+      return true;
+  }
+  return false;
+}
+
 /* The last mention of a list entry in text[from, to), as its canonical
- * form, or NULL. */
+ * form, or NULL. Not one that a record or the article's main company
+ * ('main') shows to be the subject. */
 static const char *last_mention(const struct doc *d,
                                 const struct nx_inherit *in,
+                                const struct entity *main,
                                 pcre2_match_data *md, size_t from, size_t to)
 {
   const char *found = NULL;
@@ -352,32 +438,36 @@ static const char *last_mention(const struct doc *d,
     const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     const struct nx_word *w =
         nx_wordlist_find(in->list, d->text + ov[0], ov[1] - ov[0]);
-    if (w)
+    if (w && !names_subject(d, ov[0], ov[1]) &&
+        !names_main(d, main, ov[0], ov[1]))
       found = w->canon;
     at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
   }
   return found;
 }
 
+static const struct entity *main_of(struct doc *d);
+
 static void inherit_from_list(struct doc *d, struct rec *r,
                               const struct nx_inherit *in,
                               pcre2_match_data *md)
 {
+  const struct entity *main = main_of(d);
   size_t s, e, ps, pe;
   nx_text_sentence(d->rs->abbrevs, d->text, d->len, r->hit->start, &s, &e);
   nx_text_paragraph(d->text, d->len, r->hit->start, &ps, &pe);
-  const char *v = last_mention(d, in, md, s, r->hit->start);
+  const char *v = last_mention(d, in, main, md, s, r->hit->start);
   if (v == NULL)
-    v = last_mention(d, in, md, r->hit->start, e);
+    v = last_mention(d, in, main, md, r->hit->start, e);
   if (v == NULL)
-    v = last_mention(d, in, md, ps, r->hit->start);
+    v = last_mention(d, in, main, md, ps, r->hit->start);
   if (v == NULL && ps >= 2) {
     size_t qs, qe;
     nx_text_paragraph(d->text, d->len, ps - 2, &qs, &qe);
-    v = last_mention(d, in, md, qs, qe);
+    v = last_mention(d, in, main, md, qs, qe);
   }
   if (v == NULL && ps >= d->lead_end)
-    v = last_mention(d, in, md, 0, d->lead_end);
+    v = last_mention(d, in, main, md, 0, d->lead_end);
   if (v)
     json_object_set_new(r->hit->fields, in->field, json_string(v));
 }
@@ -552,10 +642,22 @@ static bool own_broker(const struct doc *d, const struct nx_type *t,
  * BAC)") is a company to inherit. */
 static void reject_values(struct doc *d)
 {
+  for (size_t i = 0; i < d->n; i++) {
+    const struct rec *r = &d->recs[i];
+    const struct nx_type *t = type_of(d, r);
+    const char *f = nx_type_subject(t);
+    const char *company = f && !r->dropped ? field_str(r->hit, f) : NULL;
+    if (company == NULL || d->rs->rules[r->hit->rule]->no_output ||
+        own_broker(d, t, r, company))
+      continue;
+    for (size_t k = 0; k < d->nentities; k++)
+      d->entities[k].stated |= strcmp(d->entities[k].name, company) == 0;
+  }
   for (size_t t = 0; t < d->rs->ntypes; t++) {
     const struct nx_type *type = d->rs->types[t];
     for (size_t i = 0; type->reject_list && i < d->nentities; i++)
       if (d->entities[i].symbol == NULL && !d->entities[i].heading &&
+          !d->entities[i].stated &&
           listed(type->reject_list, d->entities[i].name))
         d->entities[i].rejected = true;
   }
@@ -661,6 +763,41 @@ static bool sibling_item(const struct doc *d, size_t ps, size_t qs, size_t qe)
   return heading && call;
 }
 
+/* True when the words just before r's match (in its sentence, which
+ * starts at ss) or its first words say "the former". */
+static bool says_former(const struct doc *d, const struct rec *r, size_t ss)
+{
+  static const char word[] = "the former";
+  size_t n = sizeof word - 1;
+  size_t from = r->hit->start > ss + 20 ? r->hit->start - 20 : ss;
+  size_t to = r->hit->start + 8 < r->hit->end ? r->hit->start + 8 : r->hit->end;
+  for (size_t at = from; at + n <= to; at++)
+    if (strncasecmp(d->text + at, word, n) == 0)
+      return true;
+  return false;
+}
+
+/* True when two entities are one company: one name, or one symbol. */
+static bool same_company(const struct entity *a, const struct entity *b)
+{
+  return strcmp(a->name, b->name) == 0 ||
+         (a->symbol && b->symbol && strcmp(a->symbol, b->symbol) == 0);
+}
+
+/* A ticker stands for the company the article named with it: "HRBR"
+ * reads as "Harbor Rail". e itself when it is no ticker or has no name. */
+static const struct entity *named_with(const struct doc *d,
+                                       const struct entity *e)
+{
+  if (e->symbol == NULL || strcmp(e->name, e->symbol) != 0)
+    return e;
+  for (size_t i = 0; i < d->nentities; i++)
+    if (d->entities[i].symbol && strcmp(d->entities[i].symbol, e->symbol) == 0 &&
+        strcmp(d->entities[i].name, e->symbol) != 0)
+      return &d->entities[i];
+  return e;
+}
+
 /* The company a record is about when its sentence does not say: the last
  * one named before it in its paragraph, else in the paragraph before (in a
  * run of short items, the nearest item before that names one), else in
@@ -672,8 +809,25 @@ static void inherit_entity(struct doc *d, struct rec *r,
   nx_text_paragraph(d->text, d->len, r->hit->start, &ps, &pe);
   nx_text_sentence(d->rs->abbrevs, d->text, d->len, r->hit->start, &ss, &se);
   enum subject_from from = FROM_PARAGRAPH;
-  const struct entity *e = last_company(d, r, ps, r->hit->start, &at);
-  size_t win_from = ps, win_to = r->hit->start; /* where e was found */
+  /* A company the match names where its rule read none ("kept its buy
+   * rating on Cipher Mining (CIFR) and doubled its target to $12") comes
+   * first, then one named before it. Past the match's first byte: a
+   * record of another type over the same words has no company of its
+   * own to give. */
+  size_t win_from = r->hit->start + 1, win_to = r->hit->end; /* where e was found */
+  const struct entity *e = last_company(d, r, win_from, win_to, &at);
+  if (e == NULL) {
+    win_from = ps;
+    win_to = r->hit->start;
+    e = last_company(d, r, ps, r->hit->start, &at);
+    /* "A and B ... the former's target": the one named before the last. */
+    const struct entity *last = e;
+    while (e && says_former(d, r, ss) && at > ps &&
+           (e == last || same_company(e, last)))
+      e = last_company(d, r, ps, at, &at);
+    if (e == NULL)
+      e = last;
+  }
   /* The paragraph before; in a list of short items (a wire's "** ..."
    * bullets, each a paragraph) up to SHORT_ITEMS items back, to the one
    * that names the company. Past the paragraph before, a company that
@@ -717,17 +871,48 @@ static void inherit_entity(struct doc *d, struct rec *r,
   }
   if (e && own_broker(d, type_of(d, r), r, e->name))
     e = NULL;
-  /* A ticker stands for the company the article named with it: "HRBR"
-   * reads as "Harbor Rail". */
-  for (size_t i = 0; e && e->symbol && strcmp(e->name, e->symbol) == 0 &&
-                     i < d->nentities;
-       i++)
-    if (d->entities[i].symbol && strcmp(d->entities[i].symbol, e->symbol) == 0 &&
-        strcmp(d->entities[i].name, e->symbol) != 0)
-      e = &d->entities[i];
+  e = e ? named_with(d, e) : NULL;
   if (e) {
     json_object_set_new(r->hit->fields, in->field, json_string(e->name));
     r->from = from;
+  }
+}
+
+/* A record that names a ticker or a short form is about the company the
+ * article named with it: "on TGT" of "Target TGT" is about Target, "on
+ * DMart" of "Avenue Supermarts (DMart)" about Avenue Supermarts; one that
+ * names only a symbol, too. The symbol stays the ticker's ("HKEX
+ * (00388)" gives 00388). */
+static void spell_out(struct doc *d)
+{
+  for (size_t i = 0; i < d->n; i++) {
+    struct rec *r = &d->recs[i];
+    const char *f = r->dropped || d->rs->rules[r->hit->rule]->no_output
+                        ? NULL
+                        : nx_type_subject(type_of(d, r));
+    const char *company = f ? field_str(r->hit, f) : NULL;
+    /* A record that names only a symbol ("its target on DBS stock") is
+     * about the company of that symbol, or one called so. */
+    const char *symbol = f ? field_str(r->hit, "symbol") : NULL;
+    if (f && company == NULL && symbol) {
+      const struct entity *e = entity_named(d, symbol);
+      company = e ? named_with(d, e)->name : symbol;
+      json_object_set_new(r->hit->fields, f, json_string(company));
+      continue;
+    }
+    for (size_t k = 0; company && k < d->naliases; k++)
+      if (strcmp(d->aliases[2 * k], company) == 0) {
+        json_object_set_new(r->hit->fields, f,
+                            json_string(d->aliases[2 * k + 1]));
+        company = NULL;
+      }
+    const struct entity *e = company ? entity_named(d, company) : NULL;
+    const struct entity *full = e ? named_with(d, e) : NULL;
+    if (full == NULL || full == e)
+      continue;
+    if (field_missing(r->hit, "symbol"))
+      json_object_set_new(r->hit->fields, "symbol", json_string(e->symbol));
+    json_object_set_new(r->hit->fields, f, json_string(full->name));
   }
 }
 
@@ -766,6 +951,67 @@ static void link_symbols(struct doc *d)
     const char *symbol = name ? symbol_for(d, name) : NULL;
     if (symbol)
       json_object_set_new(r->hit->fields, "symbol", json_string(symbol));
+  }
+}
+
+/* ---- which dollar ------------------------------------------------------------ */
+
+/* The exchange a ticker record gave 'symbol', or NULL. */
+static const char *exchange_of(const struct doc *d, const char *symbol)
+{
+  for (size_t i = 0; i < d->n; i++) {
+    const struct rec *r = &d->recs[i];
+    const char *s = field_str(r->hit, "symbol");
+    const char *x = field_str(r->hit, "exchange");
+    if (!r->dropped && x && s && type_of(d, r)->aggregate &&
+        strcmp(s, symbol) == 0)
+      return x;
+  }
+  return NULL;
+}
+
+/* A record whose amount is a bare "$" (read as USD) takes the dollar of
+ * its company's market (dollar.h): a prefixed sign beside it ("to $18.40
+ * from HK$16.90"), the exchange its symbol was listed with, what its
+ * paragraph says, else what the whole document says (outweighing the US
+ * evidence). */
+static void local_dollars(struct doc *d)
+{
+  const nx_wordlist *markets = nx_ruleset_list(d->rs, "dollar_markets");
+  const char *doc_dollar = NULL;
+  bool doc_known = false;
+  for (size_t i = 0; markets && i < d->n; i++) {
+    struct rec *r = &d->recs[i];
+    const char *cur = r->dropped ? NULL : field_str(r->hit, "currency");
+    if (cur == NULL || strcmp(cur, "USD") != 0)
+      continue;
+    /* A record split from a list ("targets for A, B and C to $5, $6 and
+     * $7") spans its item: the amounts are in its sentence. */
+    size_t from = r->hit->start, to_end = r->hit->end;
+    if (memchr(d->text + from, '$', to_end - from) == NULL)
+      nx_text_sentence(d->rs->abbrevs, d->text, d->len, r->hit->start, &from,
+                       &to_end);
+    if (!nx_dollar_bare(d->text, from, to_end))
+      continue;
+    const char *to = nx_dollar_evidence(markets, d->text, from, to_end, false);
+    const char *symbol = field_str(r->hit, "symbol");
+    const char *x = symbol && !to ? exchange_of(d, symbol) : NULL;
+    const struct nx_word *w = x ? nx_wordlist_find(markets, x, strlen(x)) : NULL;
+    if (w)
+      to = w->value;
+    if (to == NULL) {
+      size_t ps, pe;
+      nx_text_paragraph(d->text, d->len, r->hit->start, &ps, &pe);
+      to = nx_dollar_evidence(markets, d->text, ps, pe, false);
+    }
+    if (to == NULL) {
+      if (!doc_known)
+        doc_dollar = nx_dollar_evidence(markets, d->text, 0, d->len, true);
+      doc_known = true;
+      to = doc_dollar;
+    }
+    if (to && strcmp(to, "USD") != 0)
+      json_object_set_new(r->hit->fields, "currency", json_string(to));
   }
 }
 
@@ -824,6 +1070,20 @@ static int by_position(const void *a, const void *b)
   return (x->hit->rule > y->hit->rule) - (x->hit->rule < y->hit->rule);
 }
 
+/* True when one name is the other's first words ("Fortis", "Fortis
+ * Inc"), case aside. */
+static bool short_for(const char *a, const char *b)
+{
+  size_t n = strlen(a), m = strlen(b);
+  if (n > m) {
+    const char *t = a;
+    a = b;
+    b = t;
+    n = m;
+  }
+  return n > 0 && strncasecmp(a, b, n) == 0 && b[n] == ' ';
+}
+
 /* Two records state the same thing when no dedupe field has two
  * different values and at least two have the same one: a headline's
  * "upgraded to Outperform" and the body's "upgraded from Market Perform to
@@ -847,9 +1107,13 @@ static bool same_statement(const struct nx_type *t, const struct nx_hit *a,
     bool xn = x == NULL || json_is_null(x), yn = y == NULL || json_is_null(y);
     if (xn || yn)
       continue;
-    /* A name differs only in case ("TNL MEdiagene", "TNL Mediagene"). */
+    /* A name differs only in case ("TNL MEdiagene", "TNL Mediagene"); a
+     * company may be named short ("Fortis", "Fortis Inc"). */
     bool same = json_is_string(x) && json_is_string(y)
-                    ? same_fold(json_string_value(x), json_string_value(y))
+                    ? same_fold(json_string_value(x), json_string_value(y)) ||
+                          (t->link && strcmp(name, t->link) == 0 &&
+                           short_for(json_string_value(x),
+                                     json_string_value(y)))
                     : json_equal(x, y);
     if (!same)
       return false;
@@ -1012,7 +1276,8 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
                            struct nx_hits *hits,
                            const struct nx_page_text *page)
 {
-  struct doc d = {rs, text, len, NULL, hits->n, NULL, 0, 0, NULL, false, -1, -1};
+  struct doc d = {rs,    text, len,  NULL, hits->n, NULL, 0,
+                  NULL, 0,    0,    NULL, false,   -1,   -1};
   d.recs = xcalloc(hits->n ? hits->n : 1, sizeof *d.recs);
   for (size_t i = 0; i < hits->n; i++) {
     d.recs[i].hit = &hits->v[i];
@@ -1042,7 +1307,9 @@ json_t *nx_record_document(const nx_ruleset *rs, const char *id,
   reject_values(&d);
   note_stated(&d);
   inherit_fields(&d);
+  spell_out(&d);
   link_symbols(&d);
+  local_dollars(&d);
   write_subject_from(&d);
   drop_duplicates(&d);
 
