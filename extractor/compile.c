@@ -6,6 +6,7 @@
 #include "expand.h"
 #include "expr.h"
 #include "gate.h"
+#include "gate_read.h"
 #include "table.h"
 #include "util.h"
 #include "xalloc.h"
@@ -141,7 +142,8 @@ static unsigned file_column(const char *src, size_t offset,
 static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
                                  const char *file, unsigned line,
                                  const unsigned *cols, bool lazy,
-                                 struct nx_gate **gate, char **expanded,
+                                 struct nx_gate **gate,
+                                 struct nx_gate_memo *memo, char **expanded,
                                  pcre2_code **out, struct nx_error *err)
 {
   struct nx_buf pat, called, prefix;
@@ -164,7 +166,8 @@ static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
    * prefix, so that PCRE2 searches for matches only where one can start. */
   const char *start = NULL;
   if (gate) {
-    *gate = nx_gate_new(pat.data);
+    *gate = memo ? nx_gate_new_memo(src, pat.data, memo)
+                 : nx_gate_new(pat.data);
     if (nx_gate_start_prefix(*gate, &prefix))
       start = prefix.data;
   }
@@ -344,17 +347,18 @@ static void add_group_fields(struct nx_rule *r)
 }
 
 static nx_status compile_rule(nx_ruleset *rs, struct nx_rule *r,
-                              struct nx_error *err)
+                              struct nx_gate_memo *memo, struct nx_error *err)
 {
   nx_status st = compile_pattern(rs, r->pattern, r->file, r->pattern_line,
-                                 r->pattern_cols, true, &r->gate,
+                                 r->pattern_cols, true, &r->gate, memo,
                                  &r->expanded, &r->re, err);
   if (st == NX_OK && r->veto)
     st = compile_pattern(rs, r->veto, r->file, r->veto_line, r->veto_cols,
-                         true, NULL, NULL, &r->veto_re, err);
+                         true, NULL, NULL, NULL, &r->veto_re, err);
   if (st == NX_OK && r->anchor)
     st = compile_pattern(rs, r->anchor, r->file, r->anchor_line,
-                         r->anchor_cols, true, NULL, NULL, &r->anchor_re, err);
+                         r->anchor_cols, true, NULL, NULL, NULL,
+                         &r->anchor_re, err);
   if (st != NX_OK)
     return st;
   r->interpreted = (struct nx_codes){r->re, r->veto_re, r->anchor_re};
@@ -419,7 +423,7 @@ static nx_status compile_type(nx_ruleset *rs, struct nx_type *t,
     nx_wordlist_pattern(in->list, &pat);
     nx_buf_adds(&pat, "(?![\\w&])");
     nx_status st = compile_pattern(rs, pat.data, file, t->line, NULL, false,
-                                   NULL, NULL, &in->mention, err);
+                                   NULL, NULL, NULL, &in->mention, err);
     nx_buf_free(&pat);
     if (st != NX_OK)
       return st;
@@ -525,12 +529,16 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
   }
   for (size_t i = 0; i < rs->ntypes && st == NX_OK; i++)
     st = compile_type(rs, rs->types[i], err);
+  /* Each definition and list is read for the gates once (gate_read.h). */
+  struct nx_gate_memo *memo = nx_gate_memo_new(nx_expand_resolve, rs);
   for (size_t i = 0; i < rs->nrules && st == NX_OK; i++)
-    st = compile_rule(rs, rs->rules[i], err);
+    st = compile_rule(rs, rs->rules[i], memo, err);
+  nx_gate_memo_free(memo);
   for (size_t i = 0; i < rs->ncuts && st == NX_OK; i++) {
     struct nx_cut *c = rs->cuts[i];
     st = compile_pattern(rs, c->pattern, c->file, c->pattern_line,
-                         c->pattern_cols, false, NULL, NULL, &c->re, err);
+                         c->pattern_cols, false, NULL, NULL, NULL, &c->re,
+                         err);
   }
   if (st == NX_OK)
     st = nx_table_check(rs, err);

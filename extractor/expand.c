@@ -5,6 +5,7 @@
  * group openings; that is all these decisions read. */
 #include "expand.h"
 
+#include "gate_read.h"
 #include "xalloc.h"
 
 #include <ctype.h>
@@ -52,6 +53,24 @@ static bool find_item(const nx_ruleset *rs, const char *name, size_t len,
     it->list = nx_ruleset_list(rs, key);
   }
   return it->define || it->list;
+}
+
+bool nx_expand_resolve(void *rs, const char *name, size_t len,
+                       struct nx_gate_ref *out)
+{
+  struct item it;
+  if (!find_item(rs, name, len, &it))
+    return false;
+  if (it.mention)
+    *out = (struct nx_gate_ref){NX_GATE_REF_MENTION, it.mention->mention_code,
+                                NULL, NULL};
+  else if (it.define)
+    *out = (struct nx_gate_ref){NX_GATE_REF_DEFINE, 0, it.define->pattern,
+                                it.define};
+  else
+    *out = (struct nx_gate_ref){NX_GATE_REF_LIST, 0,
+                                nx_wordlist_pattern_text(it.list), it.list};
+  return true;
 }
 
 /* A mention type's character, as a pattern escape. */

@@ -10,24 +10,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct nx_gate *nx_gate_new(const char *pattern) {
+static struct nx_gate *gate_of(const struct nx_gate_reading *in) {
   struct nx_gate *g = xcalloc(1, sizeof *g);
-  struct nx_gate_reading in;
-  nx_gate_read(pattern, &in);
-  if (!in.known)
+  if (!in->known)
     return g; /* unread: the gate lets everything through */
-  g->one_line = !in.newline;
-  if (in.nneed) {
-    g->need = xcalloc(in.nneed, sizeof *g->need);
-    memcpy(g->need, in.need, in.nneed * sizeof *g->need);
-    g->nneed = in.nneed;
+  g->one_line = !in->newline;
+  if (in->nneed) {
+    g->need = xcalloc(in->nneed, sizeof *g->need);
+    memcpy(g->need, in->need, in->nneed * sizeof *g->need);
+    g->nneed = in->nneed;
   }
-  if (in.nstart) {
-    g->start = xcalloc(in.nstart, sizeof *g->start);
-    memcpy(g->start, in.start, in.nstart * sizeof *g->start);
-    g->nstart = in.nstart;
+  if (in->nstart) {
+    g->start = xcalloc(in->nstart, sizeof *g->start);
+    memcpy(g->start, in->start, in->nstart * sizeof *g->start);
+    g->nstart = in->nstart;
   }
   return g;
+}
+
+struct nx_gate *nx_gate_new(const char *pattern) {
+  struct nx_gate_reading in;
+  nx_gate_read(pattern, &in);
+  return gate_of(&in);
+}
+
+struct nx_gate *nx_gate_new_memo(const char *src, const char *pattern,
+                                 struct nx_gate_memo *memo) {
+  struct nx_gate_reading in;
+  if (!nx_gate_read_source(src, memo, &in))
+    nx_gate_read(pattern, &in);
+  return gate_of(&in);
 }
 
 void nx_gate_free(struct nx_gate *g) {

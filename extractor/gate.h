@@ -63,6 +63,14 @@ struct nx_gate {
  * the escape \x{E0NN}) and returns its gate; free with nx_gate_free. A
  * pattern it cannot read gets the gate that lets everything through. */
 struct nx_gate *nx_gate_new(const char *pattern);
+
+struct nx_gate_memo;
+
+/* The same gate, read from the pattern before expansion ('src') with the
+ * definitions' and lists' readings kept in 'memo' (gate_read.h); the
+ * expansion 'pattern' is read only where that cannot be. */
+struct nx_gate *nx_gate_new_memo(const char *src, const char *pattern,
+                                 struct nx_gate_memo *memo);
 void nx_gate_free(struct nx_gate *g); /* NULL is a no-op */
 
 /* True when a text holding the mention types 'have' can hold a match. */
