@@ -214,6 +214,26 @@ static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
   return NX_OK;
 }
 
+const pcre2_code *nx_lazy_jit(const nx_ruleset *rs, const pcre2_code *re,
+                              _Atomic(pcre2_code *) *slot)
+{
+  pcre2_code *jit = atomic_load_explicit(slot, memory_order_acquire);
+  if (jit || rs->no_jit || re == NULL)
+    return jit ? jit : re;
+  pcre2_code *made = pcre2_code_copy(re);
+  if (made == NULL)
+    return re;
+  /* Should JIT fail, the copy runs on the interpreter, as 're' would. */
+  pcre2_jit_compile(made, PCRE2_JIT_COMPLETE);
+  pcre2_code *expected = NULL;
+  if (atomic_compare_exchange_strong_explicit(slot, &expected, made,
+                                              memory_order_acq_rel,
+                                              memory_order_acquire))
+    return made;
+  pcre2_code_free(made);
+  return expected;
+}
+
 /* JIT-compiled copies of r's patterns, or NULL when one cannot be made. */
 static struct nx_codes *jit_copies(const struct nx_rule *r)
 {
@@ -422,7 +442,7 @@ static nx_status compile_type(nx_ruleset *rs, struct nx_type *t,
     nx_buf_adds(&pat, "(?<![\\w&])");
     nx_wordlist_pattern(in->list, &pat);
     nx_buf_adds(&pat, "(?![\\w&])");
-    nx_status st = compile_pattern(rs, pat.data, file, t->line, NULL, false,
+    nx_status st = compile_pattern(rs, pat.data, file, t->line, NULL, true,
                                    NULL, NULL, NULL, &in->mention, err);
     nx_buf_free(&pat);
     if (st != NX_OK)
@@ -518,6 +538,8 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
     qsort(rs->types, rs->ntypes, sizeof *rs->types, by_order);
   rs->max_pairs = 1;
   rs->nmention_types = 0;
+  for (size_t i = 0; i < rs->ndefines; i++)
+    rs->defines[i]->callable = NX_CALLABLE_UNKNOWN; /* expand.c's cache */
   rs->has_frames = false;
   for (size_t i = 0; i < rs->ntypes && st == NX_OK; i++) {
     struct nx_type *t = rs->types[i];
@@ -537,7 +559,7 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
   for (size_t i = 0; i < rs->ncuts && st == NX_OK; i++) {
     struct nx_cut *c = rs->cuts[i];
     st = compile_pattern(rs, c->pattern, c->file, c->pattern_line,
-                         c->pattern_cols, false, NULL, NULL, NULL, &c->re,
+                         c->pattern_cols, true, NULL, NULL, NULL, &c->re,
                          err);
   }
   if (st == NX_OK)

@@ -42,10 +42,12 @@ static bool find_item(const nx_ruleset *rs, const char *name, size_t len,
         it->mention = rs->types[i];
     return it->mention != NULL;
   }
-  for (size_t i = 0; i < rs->ndefines && !it->define; i++)
-    if (strlen(rs->defines[i]->name) == len &&
-        strncmp(rs->defines[i]->name, name, len) == 0)
+  for (size_t i = 0; i < rs->ndefines && !it->define; i++) {
+    const char *d = rs->defines[i]->name;
+    if (len > 0 && d[0] == name[0] && strncmp(d, name, len) == 0 &&
+        d[len] == '\0')
       it->define = rs->defines[i];
+  }
   if (it->define == NULL && len < 128) {
     char key[128];
     memcpy(key, name, len);
@@ -347,15 +349,22 @@ static struct variant *variant_of(struct calls *c, const struct item *it,
   struct nx_buf body;
   nx_buf_init(&body, 0);
   if (it->define) {
-    /* Whether it may be called depends on all it expands to. */
-    struct nx_buf flat;
-    nx_buf_init(&flat, 0);
-    bool can = expand_inline(c->rs, it->define->pattern, &flat, depth,
-                             c->bad, c->badsize) &&
-               flat.len >= CALL_MIN &&
-               nx_expand_self_contained(flat.data ? flat.data : "");
-    nx_buf_free(&flat);
-    if (!can)
+    /* Whether it may be called depends on all it expands to: worked out
+     * once per definition (nx_ruleset_compile clears what a change of
+     * the rules would make stale). */
+    if (it->define->callable == NX_CALLABLE_UNKNOWN) {
+      struct nx_buf flat;
+      nx_buf_init(&flat, 0);
+      bool can = expand_inline(c->rs, it->define->pattern, &flat, depth,
+                               c->bad, c->badsize) &&
+                 flat.len >= CALL_MIN &&
+                 nx_expand_self_contained(flat.data ? flat.data : "");
+      nx_buf_free(&flat);
+      if (c->bad[0])
+        return NULL; /* expand_called reports it */
+      it->define->callable = can ? NX_CALLABLE_YES : NX_CALLABLE_NO;
+    }
+    if (it->define->callable == NX_CALLABLE_NO)
       return NULL;
     *ok = expand_called(c, it->define->pattern, opts, &body, depth + 1);
   } else {

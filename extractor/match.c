@@ -535,7 +535,8 @@ void nx_match_cuts(nx_matcher *m, const struct nx_paragraphs *ps,
       continue; /* no cut drops it: which one does is asked only if one does */
     for (size_t c = 0; c < m->rs->ncuts; c++) {
       const struct nx_cut *cut = m->rs->cuts[c];
-      if (run(m, cut->re, p, ps->len[i], 0, 0) < 0)
+      if (run(m, nx_lazy_jit(m->rs, cut->re, &((struct nx_cut *)cut)->jitted),
+              p, ps->len[i], 0, 0) < 0)
         continue;
       size_t last = cut->action == NX_CUT_DROP        ? i
                     : cut->action == NX_CUT_DROP_NEXT ? i + cut->next

@@ -127,7 +127,9 @@ struct nx_inherit {
   char *field;
   char *list_name; /* NULL: from the document's entities */
   const nx_wordlist *list;
-  pcre2_code *mention; /* finds the list's entries in text */
+  pcre2_code *mention; /* finds the list's entries in text; run it as
+                       * nx_lazy_jit(rs, mention, &mention_jit) */
+  _Atomic(pcre2_code *) mention_jit;
 };
 
 struct nx_type {
@@ -170,7 +172,8 @@ struct nx_cut {
   char *pattern;
   unsigned pattern_line;
   unsigned *pattern_cols; /* as in struct nx_rule */
-  pcre2_code *re;
+  pcre2_code *re; /* run as nx_lazy_jit(rs, re, &jitted) */
+  _Atomic(pcre2_code *) jitted;
   enum nx_cut_action action;
   unsigned next; /* NX_CUT_DROP_NEXT: how many paragraphs after */
   struct nx_cut_example *examples;
@@ -183,12 +186,20 @@ struct nx_define {
   char *pattern;
   char *about; /* the comment lines just above its section, or NULL */
   int used; /* some pattern refers to it (set at compile; for the lint) */
+  enum { NX_CALLABLE_UNKNOWN, NX_CALLABLE_YES, NX_CALLABLE_NO } callable;
+  /* whether expand.c's called form may call it (it asks on first use) */
 };
 
 /* A file the ruleset was read from. */
 struct nx_loaded {
   char *path;
   bool list; /* a word list, else a rule file */
+};
+
+/* A file of the rules hash: its name in the manifest and its bytes. */
+struct nx_hashed {
+  char *name;
+  struct nx_buf bytes;
 };
 
 /* Something --check-rules tells the author about loading: a section that
@@ -224,10 +235,11 @@ struct nx_ruleset {
   size_t nnotes;
   int compiled;
   int no_jit;
-  /* "HEX  NAME\n" per file loaded, in load order: what nx_ruleset_hash
-   * hashes (sha256sum's format, so a shell can check it) */
-  struct nx_buf manifest;
-  size_t nhashed; /* lines in manifest */
+  /* Each file loaded, in load order, with the bytes that were parsed:
+   * what nx_ruleset_hash hashes, only when something asks for it (most
+   * runs never do, and hashing them cost 3% of a start) */
+  struct nx_hashed *hashed;
+  size_t nhashed;
 };
 
 /* True when 'path' (a rule's or list's file) is one of the built-in
@@ -240,6 +252,12 @@ const nx_wordlist *nx_ruleset_list(const nx_ruleset *rs, const char *name);
 /* The named groups of a compiled pattern: how many, and the i-th name. */
 uint32_t nx_pattern_group_count(const pcre2_code *re);
 const char *nx_pattern_group_name(const pcre2_code *re, uint32_t i);
+
+/* 're' JIT-compiled: a copy made by the first caller that needs it and
+ * published in *slot (a pattern that may never run on a document costs
+ * nothing at start-up); 're' itself without JIT. Thread-safe. */
+const pcre2_code *nx_lazy_jit(const nx_ruleset *rs, const pcre2_code *re,
+                              _Atomic(pcre2_code *) *slot);
 
 /* The fewest characters a match of the rule's pattern can have. */
 uint32_t nx_rule_min_length(const struct nx_rule *r);
