@@ -284,21 +284,28 @@ static const struct nx_codes *publish_jit(const struct nx_rule *r)
 }
 
 const struct nx_codes *nx_rule_codes(const nx_ruleset *rs,
-                                     const struct nx_rule *r, size_t len)
+                                     const struct nx_rule *r)
 {
   struct nx_codes *jitted =
       atomic_load_explicit(&r->jitted, memory_order_acquire);
   if (jitted || rs->no_jit)
     return jitted ? jitted : &r->interpreted;
-  struct nx_rule *rule = (struct nx_rule *)r; /* its counter */
-  size_t before =
-      atomic_fetch_add_explicit(&rule->ran, len, memory_order_relaxed);
-  if (before < NX_JIT_AFTER && before + len >= NX_JIT_AFTER) {
+  /* Compiled when next needed, not when the mark was crossed: the last
+   * document of a run (the only one, through a pipe) never pays for it. */
+  if (atomic_load_explicit(&r->ran, memory_order_relaxed) >= NX_JIT_AFTER) {
     const struct nx_codes *c = publish_jit(r);
     if (c)
       return c;
   }
   return &r->interpreted;
+}
+
+void nx_rule_ran(const nx_ruleset *rs, const struct nx_rule *r, size_t bytes)
+{
+  if (rs->no_jit || bytes == 0)
+    return;
+  struct nx_rule *rule = (struct nx_rule *)r; /* its counter */
+  atomic_fetch_add_explicit(&rule->ran, bytes, memory_order_relaxed);
 }
 
 const struct nx_codes *nx_rule_jit_codes(const nx_ruleset *rs,

@@ -24,6 +24,7 @@ struct nx_matcher {
   struct nx_mention_text mentions; /* what frames match (mentions.h) */
   struct nx_mention_lines lines;   /* its lines, for the frames' gates */
   PCRE2_SIZE *carried;             /* a frame's ovector, carried back */
+  size_t searched; /* bytes where the rule being run could start a match */
 };
 
 nx_matcher *nx_matcher_new(const nx_ruleset *rs)
@@ -256,6 +257,8 @@ static bool match_span(nx_matcher *m, size_t index, const struct nx_codes *c,
   size_t at = from;
   uint32_t opts = 0;
   pcre2_set_offset_limit(m->bounded, last);
+  size_t upto = last < to ? last : to;
+  m->searched += from <= upto ? upto - from + 1 : 0;
   while (at <= to && at <= last) {
     int rc = run_in(m, m->bounded, c->re, subject, to, at, opts);
     if (rc == PCRE2_ERROR_NOMATCH) {
@@ -364,9 +367,9 @@ static bool next_anchor(nx_matcher *m, struct anchor_scan *a, size_t at,
  * choice; *interpreted tells which. */
 static const struct nx_codes *codes_for(nx_matcher *m, const struct nx_rule *r,
                                         const struct nx_codes *jit,
-                                        size_t len, bool *interpreted)
+                                        bool *interpreted)
 {
-  const struct nx_codes *c = jit ? jit : nx_rule_codes(m->rs, r, len);
+  const struct nx_codes *c = jit ? jit : nx_rule_codes(m->rs, r);
   *interpreted = c == &r->interpreted;
   return c;
 }
@@ -390,7 +393,7 @@ static bool scan_rule(nx_matcher *m, size_t index, const char *text,
   struct anchor_scan a = {r, NULL, text, len, 0, 0};
   if (r->over_mentions) {
     size_t mlen = m->mentions.text.len;
-    const struct nx_codes *c = codes_for(m, r, jit, mlen, interpreted);
+    const struct nx_codes *c = codes_for(m, r, jit, interpreted);
     if (m->ungated)
       return match_span(m, index, c, text, len, 0, mlen, mlen, out);
     /* Only the windows where the frame's mentions are (gate.h); the
@@ -401,7 +404,7 @@ static bool scan_rule(nx_matcher *m, size_t index, const char *text,
     return ok;
   }
   if (m->ungated || (r->anchor_re == NULL && r->keyword_set == NULL)) {
-    const struct nx_codes *c = codes_for(m, r, jit, len, interpreted);
+    const struct nx_codes *c = codes_for(m, r, jit, interpreted);
     return match_span(m, index, c, text, len, 0, len, len, out);
   }
   if (r->keyword_set && !m->keywords_found) {
@@ -411,11 +414,13 @@ static bool scan_rule(nx_matcher *m, size_t index, const char *text,
   size_t done = 0; /* text before 'done' has been matched */
   size_t hit, hit_end;
   /* A rule whose keywords are absent has not run: it is not counted. */
-  if (r->anchor_re)
-    a.codes = codes_for(m, r, jit, len, interpreted);
+  if (r->anchor_re) {
+    a.codes = codes_for(m, r, jit, interpreted);
+    m->searched += len; /* the anchor's scan */
+  }
   bool found = next_anchor(m, &a, 0, &hit, &hit_end);
   if (found && a.codes == NULL)
-    a.codes = codes_for(m, r, jit, len, interpreted);
+    a.codes = codes_for(m, r, jit, interpreted);
   while (ok && found) {
     size_t s, e;
     if (r->anchor_paragraph)
@@ -458,7 +463,10 @@ static void match_rule(nx_matcher *m, size_t index, const char *text,
   const struct nx_rule *r = m->rs->rules[index];
   size_t first = out->n;
   bool interpreted;
+  m->searched = 0;
   bool ok = scan_rule(m, index, text, len, NULL, out, &interpreted);
+  if (interpreted)
+    nx_rule_ran(m->rs, r, m->searched);
   const struct nx_codes *jit = NULL;
   if (!ok && interpreted && (jit = nx_rule_jit_codes(m->rs, r)) != NULL) {
     truncate_hits(out, first);
