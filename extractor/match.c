@@ -25,6 +25,13 @@ struct nx_matcher {
   struct nx_mention_lines lines;   /* its lines, for the frames' gates */
   PCRE2_SIZE *carried;             /* a frame's ovector, carried back */
   size_t searched; /* bytes where the rule being run could start a match */
+  /* The sentences found around positions of the text being matched: many
+   * rules ask about the same keyword hits (direct-mapped; an entry holds
+   * for the text numbered 'text_no' only). */
+  struct sentence_memo {
+    size_t text_no, at, s, e;
+  } sentences[512];
+  size_t text_no; /* counts the texts matched, from 1 */
 };
 
 nx_matcher *nx_matcher_new(const nx_ruleset *rs)
@@ -101,6 +108,21 @@ static int run(nx_matcher *m, const pcre2_code *re, const char *s, size_t len,
   return run_in(m, m->mc, re, s, len, at, opts);
 }
 
+/* nx_text_sentence on the text being matched, remembered. */
+static void sentence(nx_matcher *m, const char *text, size_t len, size_t at,
+                     size_t *s, size_t *e)
+{
+  struct sentence_memo *c =
+      &m->sentences[at % (sizeof m->sentences / sizeof *m->sentences)];
+  if (c->text_no != m->text_no || c->at != at) {
+    nx_text_sentence(m->rs->abbrevs, text, len, at, &c->s, &c->e);
+    c->text_no = m->text_no;
+    c->at = at;
+  }
+  *s = c->s;
+  *e = c->e;
+}
+
 /* True when the rule's veto matches the sentence that holds the match. */
 static bool vetoed(nx_matcher *m, const struct nx_codes *c, const char *text,
                    size_t len, size_t start, size_t end)
@@ -108,8 +130,8 @@ static bool vetoed(nx_matcher *m, const struct nx_codes *c, const char *text,
   if (c->veto == NULL)
     return false;
   size_t s0, e0, s1, e1;
-  nx_text_sentence(m->rs->abbrevs, text, len, start, &s0, &e0);
-  nx_text_sentence(m->rs->abbrevs, text, len, end ? end - 1 : 0, &s1, &e1);
+  sentence(m, text, len, start, &s0, &e0);
+  sentence(m, text, len, end ? end - 1 : 0, &s1, &e1);
   (void)e0;
   (void)s1;
   return run(m, c->veto, text + s0, e1 - s0, 0, 0) >= 0;
@@ -426,7 +448,7 @@ static bool scan_rule(nx_matcher *m, size_t index, const char *text,
     if (r->anchor_paragraph)
       nx_text_paragraph(text, len, hit, &s, &e);
     else
-      nx_text_sentence(m->rs->abbrevs, text, len, hit, &s, &e);
+      sentence(m, text, len, hit, &s, &e);
     if (s < done)
       s = done;
     /* The last occurrence that starts in [s, e) bounds where matches
@@ -490,6 +512,7 @@ void nx_match_text(nx_matcher *m, const char *text, size_t len, size_t only,
   bool frame_only = !all && rs->rules[only]->over_mentions;
   size_t first = out->n;
   m->keywords_found = false; /* found on first need, once per text */
+  m->text_no++;              /* and sentences remembered anew */
   for (size_t i = 0; i < rs->nrules; i++) {
     const struct nx_rule *r = rs->rules[i];
     if (!r->over_mentions &&
