@@ -224,12 +224,21 @@ bool nx_gate_next_window(const struct nx_gate *g,
   if (ml->n == 0)
     return false;
   if (!g->one_line) {
-    /* Anywhere in the text, when the document holds what it needs. */
+    /* Anywhere in the text, when the document holds what it needs; and
+     * as a match holds a mention of each clause, it starts by the last
+     * line that holds one. */
     if (*line > 0 || !nx_gate_admits(g, &ml->all))
       return false;
     *line = ml->n;
     *from = 0;
     *last = ml->v[ml->n - 1].end;
+    for (size_t c = 0; c < g->nneed; c++) {
+      size_t i = ml->n;
+      while (i > 0 && !set_meets(&g->need[c], &ml->v[i - 1].types))
+        i--;
+      if (i > 0 && ml->v[i - 1].end < *last)
+        *last = ml->v[i - 1].end;
+    }
     return true;
   }
   size_t i = *line;

@@ -14,8 +14,8 @@
  *    "\s", "[^|]", "." or a call to a group might. A frame whose matches
  *    stay on one line runs only on the lines (runs of consecutive lines)
  *    that hold a mention of each clause's types; one that may cross lines
- *    runs on the whole mention text when the document holds them, else
- *    not at all.
+ *    runs on the mention text when the document holds them (a match
+ *    starting by the last line that holds each clause), else not at all.
  * All of it is exact: a match can start nowhere else, and the search
  * still sees the whole text around its window (lookbehinds and lookaheads
  * read as before). The reading is conservative: syntax it does not know
