@@ -6,6 +6,7 @@
 #include "expand.h"
 #include "expr.h"
 #include "gate.h"
+#include "gate_read.h"
 #include "table.h"
 #include "util.h"
 #include "xalloc.h"
@@ -141,7 +142,8 @@ static unsigned file_column(const char *src, size_t offset,
 static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
                                  const char *file, unsigned line,
                                  const unsigned *cols, bool lazy,
-                                 struct nx_gate **gate, char **expanded,
+                                 struct nx_gate **gate,
+                                 struct nx_gate_memo *memo, char **expanded,
                                  pcre2_code **out, struct nx_error *err)
 {
   struct nx_buf pat, called, prefix;
@@ -164,7 +166,8 @@ static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
    * prefix, so that PCRE2 searches for matches only where one can start. */
   const char *start = NULL;
   if (gate) {
-    *gate = nx_gate_new(pat.data);
+    *gate = memo ? nx_gate_new_memo(src, pat.data, memo)
+                 : nx_gate_new(pat.data);
     if (nx_gate_start_prefix(*gate, &prefix))
       start = prefix.data;
   }
@@ -209,6 +212,26 @@ static nx_status compile_pattern(const nx_ruleset *rs, const char *src,
     pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
   *out = re;
   return NX_OK;
+}
+
+const pcre2_code *nx_lazy_jit(const nx_ruleset *rs, const pcre2_code *re,
+                              _Atomic(pcre2_code *) *slot)
+{
+  pcre2_code *jit = atomic_load_explicit(slot, memory_order_acquire);
+  if (jit || rs->no_jit || re == NULL)
+    return jit ? jit : re;
+  pcre2_code *made = pcre2_code_copy(re);
+  if (made == NULL)
+    return re;
+  /* Should JIT fail, the copy runs on the interpreter, as 're' would. */
+  pcre2_jit_compile(made, PCRE2_JIT_COMPLETE);
+  pcre2_code *expected = NULL;
+  if (atomic_compare_exchange_strong_explicit(slot, &expected, made,
+                                              memory_order_acq_rel,
+                                              memory_order_acquire))
+    return made;
+  pcre2_code_free(made);
+  return expected;
 }
 
 /* JIT-compiled copies of r's patterns, or NULL when one cannot be made. */
@@ -261,21 +284,28 @@ static const struct nx_codes *publish_jit(const struct nx_rule *r)
 }
 
 const struct nx_codes *nx_rule_codes(const nx_ruleset *rs,
-                                     const struct nx_rule *r, size_t len)
+                                     const struct nx_rule *r)
 {
   struct nx_codes *jitted =
       atomic_load_explicit(&r->jitted, memory_order_acquire);
   if (jitted || rs->no_jit)
     return jitted ? jitted : &r->interpreted;
-  struct nx_rule *rule = (struct nx_rule *)r; /* its counter */
-  size_t before =
-      atomic_fetch_add_explicit(&rule->ran, len, memory_order_relaxed);
-  if (before < NX_JIT_AFTER && before + len >= NX_JIT_AFTER) {
+  /* Compiled when next needed, not when the mark was crossed: the last
+   * document of a run (the only one, through a pipe) never pays for it. */
+  if (atomic_load_explicit(&r->ran, memory_order_relaxed) >= NX_JIT_AFTER) {
     const struct nx_codes *c = publish_jit(r);
     if (c)
       return c;
   }
   return &r->interpreted;
+}
+
+void nx_rule_ran(const nx_ruleset *rs, const struct nx_rule *r, size_t bytes)
+{
+  if (rs->no_jit || bytes == 0)
+    return;
+  struct nx_rule *rule = (struct nx_rule *)r; /* its counter */
+  atomic_fetch_add_explicit(&rule->ran, bytes, memory_order_relaxed);
 }
 
 const struct nx_codes *nx_rule_jit_codes(const nx_ruleset *rs,
@@ -344,17 +374,18 @@ static void add_group_fields(struct nx_rule *r)
 }
 
 static nx_status compile_rule(nx_ruleset *rs, struct nx_rule *r,
-                              struct nx_error *err)
+                              struct nx_gate_memo *memo, struct nx_error *err)
 {
   nx_status st = compile_pattern(rs, r->pattern, r->file, r->pattern_line,
-                                 r->pattern_cols, true, &r->gate,
+                                 r->pattern_cols, true, &r->gate, memo,
                                  &r->expanded, &r->re, err);
   if (st == NX_OK && r->veto)
     st = compile_pattern(rs, r->veto, r->file, r->veto_line, r->veto_cols,
-                         true, NULL, NULL, &r->veto_re, err);
+                         true, NULL, NULL, NULL, &r->veto_re, err);
   if (st == NX_OK && r->anchor)
     st = compile_pattern(rs, r->anchor, r->file, r->anchor_line,
-                         r->anchor_cols, true, NULL, NULL, &r->anchor_re, err);
+                         r->anchor_cols, true, NULL, NULL, NULL,
+                         &r->anchor_re, err);
   if (st != NX_OK)
     return st;
   r->interpreted = (struct nx_codes){r->re, r->veto_re, r->anchor_re};
@@ -418,8 +449,8 @@ static nx_status compile_type(nx_ruleset *rs, struct nx_type *t,
     nx_buf_adds(&pat, "(?<![\\w&])");
     nx_wordlist_pattern(in->list, &pat);
     nx_buf_adds(&pat, "(?![\\w&])");
-    nx_status st = compile_pattern(rs, pat.data, file, t->line, NULL, false,
-                                   NULL, NULL, &in->mention, err);
+    nx_status st = compile_pattern(rs, pat.data, file, t->line, NULL, true,
+                                   NULL, NULL, NULL, &in->mention, err);
     nx_buf_free(&pat);
     if (st != NX_OK)
       return st;
@@ -502,8 +533,7 @@ static void compile_any_cut(nx_ruleset *rs)
     rs->any_cut = compile_text(&all, &code, &offset);
   if (rs->any_cut && !rs->no_jit)
     pcre2_jit_compile(rs->any_cut, PCRE2_JIT_COMPLETE);
-  for (size_t i = 0; i < rs->ncuts && rs->any_cut == NULL && !rs->no_jit; i++)
-    pcre2_jit_compile(rs->cuts[i]->re, PCRE2_JIT_COMPLETE);
+  /* Each cut is JIT-compiled on its first use (nx_lazy_jit in match.c). */
   nx_buf_free(&one);
   nx_buf_free(&all);
 }
@@ -516,6 +546,8 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
     qsort(rs->types, rs->ntypes, sizeof *rs->types, by_order);
   rs->max_pairs = 1;
   rs->nmention_types = 0;
+  for (size_t i = 0; i < rs->ndefines; i++)
+    rs->defines[i]->callable = NX_CALLABLE_UNKNOWN; /* expand.c's cache */
   rs->has_frames = false;
   for (size_t i = 0; i < rs->ntypes && st == NX_OK; i++) {
     struct nx_type *t = rs->types[i];
@@ -527,14 +559,16 @@ nx_status nx_ruleset_compile(nx_ruleset *rs, struct nx_error *err)
   }
   for (size_t i = 0; i < rs->ntypes && st == NX_OK; i++)
     st = compile_type(rs, rs->types[i], err);
+  /* Each definition and list is read for the gates once (gate_read.h). */
+  struct nx_gate_memo *memo = nx_gate_memo_new(nx_expand_resolve, rs);
   for (size_t i = 0; i < rs->nrules && st == NX_OK; i++)
-    st = compile_rule(rs, rs->rules[i], err);
-  /* A cut runs only on the few paragraphs that the alternation of all
-   * cuts matches (compile_any_cut): JIT-compiled only when there is none. */
+    st = compile_rule(rs, rs->rules[i], memo, err);
+  nx_gate_memo_free(memo);
   for (size_t i = 0; i < rs->ncuts && st == NX_OK; i++) {
     struct nx_cut *c = rs->cuts[i];
     st = compile_pattern(rs, c->pattern, c->file, c->pattern_line,
-                         c->pattern_cols, true, NULL, NULL, &c->re, err);
+                         c->pattern_cols, true, NULL, NULL, NULL, &c->re,
+                         err);
   }
   if (st == NX_OK)
     st = nx_table_check(rs, err);

@@ -5,6 +5,7 @@
  * group openings; that is all these decisions read. */
 #include "expand.h"
 
+#include "gate_read.h"
 #include "xalloc.h"
 
 #include <ctype.h>
@@ -41,10 +42,12 @@ static bool find_item(const nx_ruleset *rs, const char *name, size_t len,
         it->mention = rs->types[i];
     return it->mention != NULL;
   }
-  for (size_t i = 0; i < rs->ndefines && !it->define; i++)
-    if (strlen(rs->defines[i]->name) == len &&
-        strncmp(rs->defines[i]->name, name, len) == 0)
+  for (size_t i = 0; i < rs->ndefines && !it->define; i++) {
+    const char *d = rs->defines[i]->name;
+    if (len > 0 && d[0] == name[0] && strncmp(d, name, len) == 0 &&
+        d[len] == '\0')
       it->define = rs->defines[i];
+  }
   if (it->define == NULL && len < 128) {
     char key[128];
     memcpy(key, name, len);
@@ -52,6 +55,24 @@ static bool find_item(const nx_ruleset *rs, const char *name, size_t len,
     it->list = nx_ruleset_list(rs, key);
   }
   return it->define || it->list;
+}
+
+bool nx_expand_resolve(void *rs, const char *name, size_t len,
+                       struct nx_gate_ref *out)
+{
+  struct item it;
+  if (!find_item(rs, name, len, &it))
+    return false;
+  if (it.mention)
+    *out = (struct nx_gate_ref){NX_GATE_REF_MENTION, it.mention->mention_code,
+                                NULL, NULL};
+  else if (it.define)
+    *out = (struct nx_gate_ref){NX_GATE_REF_DEFINE, 0, it.define->pattern,
+                                it.define};
+  else
+    *out = (struct nx_gate_ref){NX_GATE_REF_LIST, 0,
+                                nx_wordlist_pattern_text(it.list), it.list};
+  return true;
 }
 
 /* A mention type's character, as a pattern escape. */
@@ -328,15 +349,22 @@ static struct variant *variant_of(struct calls *c, const struct item *it,
   struct nx_buf body;
   nx_buf_init(&body, 0);
   if (it->define) {
-    /* Whether it may be called depends on all it expands to. */
-    struct nx_buf flat;
-    nx_buf_init(&flat, 0);
-    bool can = expand_inline(c->rs, it->define->pattern, &flat, depth,
-                             c->bad, c->badsize) &&
-               flat.len >= CALL_MIN &&
-               nx_expand_self_contained(flat.data ? flat.data : "");
-    nx_buf_free(&flat);
-    if (!can)
+    /* Whether it may be called depends on all it expands to: worked out
+     * once per definition (nx_ruleset_compile clears what a change of
+     * the rules would make stale). */
+    if (it->define->callable == NX_CALLABLE_UNKNOWN) {
+      struct nx_buf flat;
+      nx_buf_init(&flat, 0);
+      bool can = expand_inline(c->rs, it->define->pattern, &flat, depth,
+                               c->bad, c->badsize) &&
+                 flat.len >= CALL_MIN &&
+                 nx_expand_self_contained(flat.data ? flat.data : "");
+      nx_buf_free(&flat);
+      if (c->bad[0])
+        return NULL; /* expand_called reports it */
+      it->define->callable = can ? NX_CALLABLE_YES : NX_CALLABLE_NO;
+    }
+    if (it->define->callable == NX_CALLABLE_NO)
       return NULL;
     *ok = expand_called(c, it->define->pattern, opts, &body, depth + 1);
   } else {

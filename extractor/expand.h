@@ -33,6 +33,14 @@ bool nx_expand_called(const nx_ruleset *rs, const char *src,
  * captures nothing, and refers to no group by number or name. */
 bool nx_expand_self_contained(const char *pattern);
 
+struct nx_gate_ref;
+
+/* What the reference name[0, len) stands for, for the gate's reader
+ * (gate_read.h; 'rs' is the nx_ruleset, as a callback's context): false
+ * when it names nothing. */
+bool nx_expand_resolve(void *rs, const char *name, size_t len,
+                       struct nx_gate_ref *out);
+
 /* Group names the called form adds start with this: not fields, not
  * helpers the lint should ask about. */
 #define NX_EXPAND_PREFIX "__"

@@ -14,8 +14,8 @@
  *    "\s", "[^|]", "." or a call to a group might. A frame whose matches
  *    stay on one line runs only on the lines (runs of consecutive lines)
  *    that hold a mention of each clause's types; one that may cross lines
- *    runs on the whole mention text when the document holds them, else
- *    not at all.
+ *    runs on the mention text when the document holds them (a match
+ *    starting by the last line that holds each clause), else not at all.
  * All of it is exact: a match can start nowhere else, and the search
  * still sees the whole text around its window (lookbehinds and lookaheads
  * read as before). The reading is conservative: syntax it does not know
@@ -63,6 +63,14 @@ struct nx_gate {
  * the escape \x{E0NN}) and returns its gate; free with nx_gate_free. A
  * pattern it cannot read gets the gate that lets everything through. */
 struct nx_gate *nx_gate_new(const char *pattern);
+
+struct nx_gate_memo;
+
+/* The same gate, read from the pattern before expansion ('src') with the
+ * definitions' and lists' readings kept in 'memo' (gate_read.h); the
+ * expansion 'pattern' is read only where that cannot be. */
+struct nx_gate *nx_gate_new_memo(const char *src, const char *pattern,
+                                 struct nx_gate_memo *memo);
 void nx_gate_free(struct nx_gate *g); /* NULL is a no-op */
 
 /* True when a text holding the mention types 'have' can hold a match. */

@@ -9,6 +9,7 @@
 #include "gate_read.h"
 
 #include "rules_impl.h"
+#include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,6 +153,8 @@ struct reader {
   bool caseless; /* (?i) is on */
   bool bad;      /* syntax the reader does not know: no gate */
   bool no_start; /* \G: a match depends on where the search began */
+  struct nx_gate_memo *memo; /* reading a source: how {{name}} reads */
+  int depth;                 /* of {{name}} inside {{name}} */
 };
 
 static void set_add(struct nx_typeset *s, unsigned code) {
@@ -303,8 +306,11 @@ static void skip_space(struct reader *rd) {
         c == '\v')
       rd->p++;
     else if (c == '#') {
-      while (*rd->p && *rd->p != '\n')
+      while (*rd->p && *rd->p != '\n') {
+        /* A reference in a comment may expand to a line end. */
+        rd->bad |= rd->memo && rd->p[0] == '{' && rd->p[1] == '{';
         rd->p++;
+      }
     } else
       return;
   }
@@ -500,6 +506,10 @@ static struct cset char_class(struct reader *rd) {
   long prev = -1; /* the last single character, for a range */
   while (*rd->p && (*rd->p != ']' || first)) {
     first = false;
+    if (rd->memo && rd->p[0] == '{' && rd->p[1] == '{') {
+      rd->bad = true; /* a reference inside a class: not read here */
+      return cset_anything();
+    }
     struct cset one;
     long cp = -1;
     if (rd->p[0] == '[' && rd->p[1] == ':') {
@@ -827,6 +837,7 @@ static void escape(struct reader *rd, struct info *in) {
     /* Literal text up to \E: read as one unknown run. */
     while (*rd->p && !(rd->p[0] == '\\' && rd->p[1] == 'E')) {
       in->newline |= *rd->p == '\n';
+      rd->bad |= rd->memo && rd->p[0] == '{' && rd->p[1] == '{';
       rd->p++;
     }
     if (*rd->p)
@@ -855,10 +866,19 @@ static void escape(struct reader *rd, struct info *in) {
   }
 }
 
+static bool reference(struct reader *rd, struct info *in);
+
 /* One item with its quantifiers. */
 static void item(struct reader *rd, struct info *in) {
   char c = *rd->p++;
+  if (c == '{' && *rd->p == '{' && rd->memo) {
+    if (!reference(rd, in))
+      return;
+    c = '\0'; /* read: on to its quantifiers */
+  }
   switch (c) {
+  case '\0':
+    break;
   case '(':
     group(rd, in);
     break;
@@ -942,20 +962,149 @@ static void alternatives(struct reader *rd, struct info *all,
   }
 }
 
+/* ---- reading a pattern before expansion --------------------------------- */
+
+/* What a definition or list reads as under (?i) on or off: each is read
+ * once per ruleset, not once per pattern that uses it. */
+struct memo_entry {
+  const void *key;
+  bool caseless;
+  bool bad, no_start;
+  struct info in;
+};
+
+struct nx_gate_memo {
+  nx_gate_resolve_fn resolve;
+  void *ctx;
+  struct memo_entry *v;
+  size_t n, cap;
+};
+
+struct nx_gate_memo *nx_gate_memo_new(nx_gate_resolve_fn resolve, void *ctx) {
+  struct nx_gate_memo *m = xcalloc(1, sizeof *m);
+  m->resolve = resolve;
+  m->ctx = ctx;
+  return m;
+}
+
+void nx_gate_memo_free(struct nx_gate_memo *m) {
+  if (m == NULL)
+    return;
+  free(m->v);
+  free(m);
+}
+
+size_t nx_gate_memo_count(const struct nx_gate_memo *m) {
+  return m->n;
+}
+
+static struct memo_entry *memo_find(struct nx_gate_memo *m, const void *key,
+                                    bool caseless) {
+  for (size_t i = 0; i < m->n; i++)
+    if (m->v[i].key == key && m->v[i].caseless == caseless)
+      return &m->v[i];
+  return NULL;
+}
+
+/* How many definitions inside definitions are followed (expansion stops
+ * at 16 too: a deeper one never compiles). */
+#define MAX_REF_DEPTH 32
+
+/* Reads ref as its inline expansion reads: a list's pattern is one group,
+ * a definition's body is read as the group "(?:BODY\n)" that expand.c
+ * writes. False when the reading failed (rd->bad set). */
+static bool read_ref(struct reader *rd, const struct nx_gate_ref *ref,
+                     struct info *in) {
+  struct reader sub = {ref->text, rd->caseless, false, false, rd->memo,
+                       rd->depth + 1};
+  if (sub.depth > MAX_REF_DEPTH) {
+    rd->bad = true;
+    return false;
+  }
+  if (ref->kind == NX_GATE_REF_LIST) {
+    if (sub.p[0] != '(') {
+      rd->bad = true;
+      return false;
+    }
+    sub.p++;
+    group(&sub, in);
+  } else {
+    size_t branches;
+    alternatives(&sub, in, &branches);
+  }
+  /* The whole text, and nothing after it: else the expansion would read
+   * differently in place ("a)(b" closes the group around it). */
+  if (*sub.p != '\0')
+    sub.bad = true;
+  rd->bad |= sub.bad;
+  rd->no_start |= sub.no_start;
+  return !sub.bad;
+}
+
+/* A {{name}} reference, rd->p after its first '{'. */
+static bool reference(struct reader *rd, struct info *in) {
+  const char *name = rd->p + 1;
+  const char *close = strstr(name, "}}");
+  struct nx_gate_ref ref;
+  if (close == NULL ||
+      !rd->memo->resolve(rd->memo->ctx, name, (size_t)(close - name), &ref)) {
+    rd->bad = true;
+    return false;
+  }
+  rd->p = close + 2;
+  if (ref.kind == NX_GATE_REF_MENTION) {
+    code_point_item(in, (long)(NX_MENTION_BASE + ref.code), rd->caseless);
+    return true;
+  }
+  struct nx_gate_memo *m = rd->memo;
+  struct memo_entry *e = memo_find(m, ref.key, rd->caseless);
+  if (e == NULL) {
+    struct memo_entry made = {.key = ref.key, .caseless = rd->caseless};
+    info_init(&made.in);
+    struct reader probe = *rd;
+    probe.bad = probe.no_start = false;
+    read_ref(&probe, &ref, &made.in);
+    made.bad = probe.bad;
+    made.no_start = probe.no_start;
+    if (m->n == m->cap) {
+      m->cap = m->cap ? m->cap * 2 : 64;
+      m->v = xrealloc(m->v, m->cap * sizeof *m->v);
+    }
+    m->v[m->n] = made;
+    e = &m->v[m->n++];
+  }
+  rd->bad |= e->bad;
+  rd->no_start |= e->no_start;
+  *in = e->in;
+  return !e->bad;
+}
+
 /* ---- the gate ------------------------------------------------------------ */
 
-void nx_gate_read(const char *pattern, struct nx_gate_reading *out) {
-  struct reader rd = {pattern, false, false, false};
+/* Reads the whole of rd's pattern into *out. */
+static void read_all(struct reader *rd, struct nx_gate_reading *out) {
   size_t branches;
   struct info in;
-  alternatives(&rd, &in, &branches);
-  out->known = !rd.bad && *rd.p == '\0';
+  alternatives(rd, &in, &branches);
+  out->known = !rd->bad && *rd->p == '\0';
   out->newline = in.newline;
   out->nneed = in.nneed;
   memcpy(out->need, in.need, in.nneed * sizeof *in.need);
-  out->nstart = rd.no_start ? 0 : in.nstart;
+  out->nstart = rd->no_start ? 0 : in.nstart;
   for (size_t i = 0; i < out->nstart; i++)
     out->start[i] = (struct nx_start){in.start[i].prev, in.start[i].cur};
+}
+
+void nx_gate_read(const char *pattern, struct nx_gate_reading *out) {
+  struct reader rd = {pattern, false, false, false, NULL, 0};
+  read_all(&rd, out);
+}
+
+bool nx_gate_read_source(const char *src, struct nx_gate_memo *memo,
+                         struct nx_gate_reading *out) {
+  struct reader rd = {src, false, false, false, memo, 0};
+  read_all(&rd, out);
+  return out->known;
 }
 
 bool nx_bset_has(const struct nx_bset *s, unsigned b) {

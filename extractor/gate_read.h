@@ -31,6 +31,40 @@ struct nx_gate_reading {
 /* Reads 'pattern' (expanded: no {{name}} left) into *out. */
 void nx_gate_read(const char *pattern, struct nx_gate_reading *out);
 
+/* Reading a rule's pattern before expansion, with each definition and
+ * list read once per ruleset (a memo) instead of once per pattern that
+ * uses it: the same reading as nx_gate_read gives on the expansion. */
+
+/* What {{name}} stands for. */
+struct nx_gate_ref {
+  enum { NX_GATE_REF_MENTION, NX_GATE_REF_DEFINE, NX_GATE_REF_LIST } kind;
+  unsigned code;    /* MENTION: its mention_code */
+  const char *text; /* DEFINE: its body, as written (it may hold {{name}});
+                     * LIST: its pattern, one group */
+  const void *key;  /* DEFINE, LIST: the same for every reference to it */
+};
+
+/* Resolves the name[0, len) of a reference into *out; false when it names
+ * nothing. */
+typedef bool (*nx_gate_resolve_fn)(void *ctx, const char *name, size_t len,
+                                   struct nx_gate_ref *out);
+
+struct nx_gate_memo; /* readings of definitions and lists */
+
+/* A memo that resolves names with 'resolve' (ctx is its first argument).
+ * Free with nx_gate_memo_free; valid while what resolve returns is. */
+struct nx_gate_memo *nx_gate_memo_new(nx_gate_resolve_fn resolve, void *ctx);
+void nx_gate_memo_free(struct nx_gate_memo *m); /* NULL is a no-op */
+
+/* How many readings it holds. */
+size_t nx_gate_memo_count(const struct nx_gate_memo *m);
+
+/* Reads the unexpanded pattern 'src' into *out, as nx_gate_read reads its
+ * inline expansion. False when it cannot tell (a reference in a comment or
+ * a class, syntax the reader does not know): then read the expansion. */
+bool nx_gate_read_source(const char *src, struct nx_gate_memo *memo,
+                         struct nx_gate_reading *out);
+
 /* True when byte b is in s. */
 bool nx_bset_has(const struct nx_bset *s, unsigned b);
 

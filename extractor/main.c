@@ -148,8 +148,9 @@ static int run(const struct nx_options *opts, const nx_ruleset *rs)
       .exclude = opts->exclude,
       .nexclude = opts->nexclude,
   };
-  char hash[65];
-  nx_ruleset_hash(rs, hash);
+  char hash[65] = "";
+  if (opts->provenance) /* hashing every rule file is not free */
+    nx_ruleset_hash(rs, hash);
   struct nx_output_options out_opts = {
       .mode = opts->mode,
       .pretty = opts->pretty,

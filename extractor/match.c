@@ -24,6 +24,14 @@ struct nx_matcher {
   struct nx_mention_text mentions; /* what frames match (mentions.h) */
   struct nx_mention_lines lines;   /* its lines, for the frames' gates */
   PCRE2_SIZE *carried;             /* a frame's ovector, carried back */
+  size_t searched; /* bytes where the rule being run could start a match */
+  /* The sentences found around positions of the text being matched: many
+   * rules ask about the same keyword hits (direct-mapped; an entry holds
+   * for the text numbered 'text_no' only). */
+  struct sentence_memo {
+    size_t text_no, at, s, e;
+  } sentences[512];
+  size_t text_no; /* counts the texts matched, from 1 */
 };
 
 nx_matcher *nx_matcher_new(const nx_ruleset *rs)
@@ -100,6 +108,21 @@ static int run(nx_matcher *m, const pcre2_code *re, const char *s, size_t len,
   return run_in(m, m->mc, re, s, len, at, opts);
 }
 
+/* nx_text_sentence on the text being matched, remembered. */
+static void sentence(nx_matcher *m, const char *text, size_t len, size_t at,
+                     size_t *s, size_t *e)
+{
+  struct sentence_memo *c =
+      &m->sentences[at % (sizeof m->sentences / sizeof *m->sentences)];
+  if (c->text_no != m->text_no || c->at != at) {
+    nx_text_sentence(m->rs->abbrevs, text, len, at, &c->s, &c->e);
+    c->text_no = m->text_no;
+    c->at = at;
+  }
+  *s = c->s;
+  *e = c->e;
+}
+
 /* True when the rule's veto matches the sentence that holds the match. */
 static bool vetoed(nx_matcher *m, const struct nx_codes *c, const char *text,
                    size_t len, size_t start, size_t end)
@@ -107,8 +130,8 @@ static bool vetoed(nx_matcher *m, const struct nx_codes *c, const char *text,
   if (c->veto == NULL)
     return false;
   size_t s0, e0, s1, e1;
-  nx_text_sentence(m->rs->abbrevs, text, len, start, &s0, &e0);
-  nx_text_sentence(m->rs->abbrevs, text, len, end ? end - 1 : 0, &s1, &e1);
+  sentence(m, text, len, start, &s0, &e0);
+  sentence(m, text, len, end ? end - 1 : 0, &s1, &e1);
   (void)e0;
   (void)s1;
   return run(m, c->veto, text + s0, e1 - s0, 0, 0) >= 0;
@@ -256,6 +279,8 @@ static bool match_span(nx_matcher *m, size_t index, const struct nx_codes *c,
   size_t at = from;
   uint32_t opts = 0;
   pcre2_set_offset_limit(m->bounded, last);
+  size_t upto = last < to ? last : to;
+  m->searched += from <= upto ? upto - from + 1 : 0;
   while (at <= to && at <= last) {
     int rc = run_in(m, m->bounded, c->re, subject, to, at, opts);
     if (rc == PCRE2_ERROR_NOMATCH) {
@@ -364,9 +389,9 @@ static bool next_anchor(nx_matcher *m, struct anchor_scan *a, size_t at,
  * choice; *interpreted tells which. */
 static const struct nx_codes *codes_for(nx_matcher *m, const struct nx_rule *r,
                                         const struct nx_codes *jit,
-                                        size_t len, bool *interpreted)
+                                        bool *interpreted)
 {
-  const struct nx_codes *c = jit ? jit : nx_rule_codes(m->rs, r, len);
+  const struct nx_codes *c = jit ? jit : nx_rule_codes(m->rs, r);
   *interpreted = c == &r->interpreted;
   return c;
 }
@@ -390,7 +415,7 @@ static bool scan_rule(nx_matcher *m, size_t index, const char *text,
   struct anchor_scan a = {r, NULL, text, len, 0, 0};
   if (r->over_mentions) {
     size_t mlen = m->mentions.text.len;
-    const struct nx_codes *c = codes_for(m, r, jit, mlen, interpreted);
+    const struct nx_codes *c = codes_for(m, r, jit, interpreted);
     if (m->ungated)
       return match_span(m, index, c, text, len, 0, mlen, mlen, out);
     /* Only the windows where the frame's mentions are (gate.h); the
@@ -401,7 +426,7 @@ static bool scan_rule(nx_matcher *m, size_t index, const char *text,
     return ok;
   }
   if (m->ungated || (r->anchor_re == NULL && r->keyword_set == NULL)) {
-    const struct nx_codes *c = codes_for(m, r, jit, len, interpreted);
+    const struct nx_codes *c = codes_for(m, r, jit, interpreted);
     return match_span(m, index, c, text, len, 0, len, len, out);
   }
   if (r->keyword_set && !m->keywords_found) {
@@ -411,17 +436,19 @@ static bool scan_rule(nx_matcher *m, size_t index, const char *text,
   size_t done = 0; /* text before 'done' has been matched */
   size_t hit, hit_end;
   /* A rule whose keywords are absent has not run: it is not counted. */
-  if (r->anchor_re)
-    a.codes = codes_for(m, r, jit, len, interpreted);
+  if (r->anchor_re) {
+    a.codes = codes_for(m, r, jit, interpreted);
+    m->searched += len; /* the anchor's scan */
+  }
   bool found = next_anchor(m, &a, 0, &hit, &hit_end);
   if (found && a.codes == NULL)
-    a.codes = codes_for(m, r, jit, len, interpreted);
+    a.codes = codes_for(m, r, jit, interpreted);
   while (ok && found) {
     size_t s, e;
     if (r->anchor_paragraph)
       nx_text_paragraph(text, len, hit, &s, &e);
     else
-      nx_text_sentence(m->rs->abbrevs, text, len, hit, &s, &e);
+      sentence(m, text, len, hit, &s, &e);
     if (s < done)
       s = done;
     /* The last occurrence that starts in [s, e) bounds where matches
@@ -458,7 +485,10 @@ static void match_rule(nx_matcher *m, size_t index, const char *text,
   const struct nx_rule *r = m->rs->rules[index];
   size_t first = out->n;
   bool interpreted;
+  m->searched = 0;
   bool ok = scan_rule(m, index, text, len, NULL, out, &interpreted);
+  if (interpreted)
+    nx_rule_ran(m->rs, r, m->searched);
   const struct nx_codes *jit = NULL;
   if (!ok && interpreted && (jit = nx_rule_jit_codes(m->rs, r)) != NULL) {
     truncate_hits(out, first);
@@ -482,6 +512,7 @@ void nx_match_text(nx_matcher *m, const char *text, size_t len, size_t only,
   bool frame_only = !all && rs->rules[only]->over_mentions;
   size_t first = out->n;
   m->keywords_found = false; /* found on first need, once per text */
+  m->text_no++;              /* and sentences remembered anew */
   for (size_t i = 0; i < rs->nrules; i++) {
     const struct nx_rule *r = rs->rules[i];
     if (!r->over_mentions &&
@@ -550,7 +581,8 @@ void nx_match_cuts(nx_matcher *m, const struct nx_paragraphs *ps,
       continue; /* no cut drops it: which one does is asked only if one does */
     for (size_t c = 0; c < m->rs->ncuts; c++) {
       const struct nx_cut *cut = m->rs->cuts[c];
-      if (run(m, cut->re, p, ps->len[i], 0, 0) < 0)
+      if (run(m, nx_lazy_jit(m->rs, cut->re, &((struct nx_cut *)cut)->jitted),
+              p, ps->len[i], 0, 0) < 0)
         continue;
       size_t last = cut->action == NX_CUT_DROP        ? i
                     : cut->action == NX_CUT_DROP_NEXT ? i + cut->next

@@ -430,8 +430,10 @@ static const char *last_mention(const struct doc *d,
 {
   const char *found = NULL;
   size_t at = from;
+  struct nx_inherit *slot = (struct nx_inherit *)in; /* its JIT cache */
+  const pcre2_code *re = nx_lazy_jit(d->rs, in->mention, &slot->mention_jit);
   while (at < to) {
-    int rc = pcre2_match(in->mention, (PCRE2_SPTR)d->text, to, at,
+    int rc = pcre2_match(re, (PCRE2_SPTR)d->text, to, at,
                          PCRE2_NO_UTF_CHECK, md, NULL);
     if (rc < 0)
       break;

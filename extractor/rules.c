@@ -108,6 +108,7 @@ static void free_type(struct nx_type *t)
     free(t->inherits[i].field);
     free(t->inherits[i].list_name);
     pcre2_code_free(t->inherits[i].mention);
+    pcre2_code_free(atomic_load(&t->inherits[i].mention_jit));
   }
   free(t->inherits);
   nx_names_free(t->dedupe, t->ndedupe);
@@ -123,6 +124,7 @@ static void free_cut(struct nx_cut *c)
   free(c->pattern);
   free(c->pattern_cols);
   pcre2_code_free(c->re);
+  pcre2_code_free(atomic_load(&c->jitted));
   for (size_t i = 0; i < c->nexamples; i++)
     free(c->examples[i].text);
   free(c->examples);
@@ -173,7 +175,11 @@ void nx_ruleset_free(nx_ruleset *rs)
   for (size_t i = 0; i < rs->nnotes; i++)
     free(rs->notes[i].text);
   free(rs->notes);
-  nx_buf_free(&rs->manifest);
+  for (size_t i = 0; i < rs->nhashed; i++) {
+    free(rs->hashed[i].name);
+    nx_buf_free(&rs->hashed[i].bytes);
+  }
+  free(rs->hashed);
   free(rs);
 }
 
@@ -825,16 +831,11 @@ static nx_status read_line(struct reader *rd, char *line, unsigned lineno)
 static void note_bytes(nx_ruleset *rs, const char *name, const void *p,
                        size_t len)
 {
-  struct nx_sha256 c;
-  char hex[65];
-  nx_sha256_init(&c);
-  nx_sha256_add(&c, p, len);
-  nx_sha256_hex(&c, hex);
-  nx_buf_adds(&rs->manifest, hex);
-  nx_buf_adds(&rs->manifest, "  ");
-  nx_buf_adds(&rs->manifest, name);
-  nx_buf_addc(&rs->manifest, '\n');
-  rs->nhashed++;
+  rs->hashed = xrealloc(rs->hashed, (rs->nhashed + 1) * sizeof *rs->hashed);
+  struct nx_hashed *h = &rs->hashed[rs->nhashed++];
+  h->name = xstrdup(name);
+  nx_buf_init(&h->bytes, 0);
+  nx_buf_add(&h->bytes, p, len);
 }
 
 /* The whole of the file at 'path', read once: what is parsed is what is
@@ -861,11 +862,27 @@ static nx_status read_whole(const char *path, struct nx_buf *all,
 
 size_t nx_ruleset_hash(const nx_ruleset *rs, char hex[65])
 {
+  /* "HEX  NAME\n" per file, in load order: sha256sum's format, so that a
+   * shell can check it. */
+  struct nx_buf manifest;
+  nx_buf_init(&manifest, 0);
+  for (size_t i = 0; i < rs->nhashed; i++) {
+    const struct nx_hashed *h = &rs->hashed[i];
+    struct nx_sha256 c;
+    char one[65];
+    nx_sha256_init(&c);
+    nx_sha256_add(&c, h->bytes.data ? h->bytes.data : "", h->bytes.len);
+    nx_sha256_hex(&c, one);
+    nx_buf_adds(&manifest, one);
+    nx_buf_adds(&manifest, "  ");
+    nx_buf_adds(&manifest, h->name);
+    nx_buf_addc(&manifest, '\n');
+  }
   struct nx_sha256 c;
   nx_sha256_init(&c);
-  nx_sha256_add(&c, rs->manifest.data ? rs->manifest.data : "",
-                rs->manifest.len);
+  nx_sha256_add(&c, manifest.data ? manifest.data : "", manifest.len);
   nx_sha256_hex(&c, hex);
+  nx_buf_free(&manifest);
   return rs->nhashed;
 }
 

@@ -557,3 +557,8 @@ nx_status nx_wordlist_pattern(const nx_wordlist *wl, struct nx_buf *out)
 {
   return nx_buf_add(out, wl->pattern.data, wl->pattern.len);
 }
+
+const char *nx_wordlist_pattern_text(const nx_wordlist *wl)
+{
+  return wl->pattern.data ? wl->pattern.data : "";
+}

@@ -60,6 +60,9 @@ const char *nx_wordlist_form(const nx_wordlist *wl, size_t i);
  * tried per position). */
 nx_status nx_wordlist_pattern(const nx_wordlist *wl, struct nx_buf *out);
 
+/* The same group as a string, owned by the list. */
+const char *nx_wordlist_pattern_text(const nx_wordlist *wl);
+
 /* Appends the folded key of s[0, len) to out (exposed for tests). */
 void nx_word_fold(const char *s, size_t len, struct nx_buf *out);
 

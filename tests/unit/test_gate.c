@@ -134,13 +134,21 @@ int main(void) {
   pcre2_code_free(re);
   nx_gate_free(g);
 
-  /* A frame that may cross lines (\s) is admitted by the document. */
+  /* A frame that may cross lines (\s) is admitted by the document, and
+   * its matches start by the last line holding a broker (every match
+   * holds one). */
   g = nx_gate_new(BROKER "\\s+" UP);
   OK(!g->one_line, "\\s may cross a line");
   line = 0;
   OK(nx_gate_next_window(g, &ml, &line, &from, &last) && from == 0 &&
+         last == ml.v[0].end,
+     "its window is the text up to its last broker's line");
+  nx_gate_free(g);
+  g = nx_gate_new(UP "\\s+" RATING);
+  line = 0;
+  OK(nx_gate_next_window(g, &ml, &line, &from, &last) && from == 0 &&
          last == mt.text.len,
-     "the whole text is its window");
+     "the whole text when each type is on the last line");
   nx_gate_free(g);
   g = nx_gate_new(BROKER "\\s+\\x{E005}");
   line = 0;
