@@ -111,7 +111,7 @@ demo: deps
 # (tests/run.sh). A clang build first: -Werror makes any of its warnings
 # a failure.
 # The four builds compile on every core unless make was given its own -j
-# (CI runs a bare `make check`: serial compiles were half its time).
+# (CI runs a bare `make check`, whose four builds compiled one file at a time).
 CHECK_JOBS := $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 1))
 check: test-deps
 	@$(MAKE) --no-print-directory $(CHECK_JOBS) CC=clang BUILD=build-clang all unit
