@@ -1,215 +1,14 @@
 /* content.c: see content.h. Per-element measures live in one array, in
  * the order the first pass meets the elements; 'slot' maps an element's
  * id (dom.h) to its index there, so the tree stays read-only. */
-#include "content.h"
+#include "content_impl.h"
 
 #include "dom.h"
-#include "rules_impl.h"
 #include "xalloc.h"
 
 #include <ctype.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define NONE ((size_t)-1)
-
-/* Subtree marks that say "the article is in here". */
-enum { MARK_MAIN = 1 };
-
-struct node {
-  const struct nx_node *x;
-  size_t parent; /* index, NONE for the body */
-  size_t owner;  /* the nearest block (self included) that owns its text */
-  /* Totals over the visible subtree, recomputed by each pass. */
-  size_t text, link, own; /* characters; 'own' is text this block owns */
-  unsigned commas, own_commas, paras, imgs, inputs, embeds, quotes;
-  unsigned marks;
-  size_t raw_text; /* 'text' of the first pass, before unlikely cuts */
-  unsigned raw_marks;
-  int weight;   /* class/id hints: +25 content, -25 boilerplate */
-  bool bad;     /* a boilerplate hint (not only a negative one) */
-  bool good;    /* a content hint */
-  bool lead;    /* a standfirst hint */
-  bool alive;   /* visible and not cut in the last pass */
-  bool scored;  /* is a candidate */
-  bool article; /* chosen: a root or inside one, never cleaned */
-  double score;
-};
-
-struct nx_hints {
-  pcre2_code *good, *bad, *neg, *lead;
-  pcre2_match_data *md;
-};
-
-static struct nx_hints no_hints;
-
-/* What the hint lists say of one class and id pair. Many elements of a
- * page share a class, so each pair is folded and matched once. */
-struct verdict {
-  const char *cls, *id; /* as in the tree ("" when absent); NULL: free */
-  bool good, bad, neg;  /* 'neg' includes 'bad' */
-  bool lead;
-};
-
-struct nx_content {
-  struct node *v;
-  size_t n, cap;
-  size_t *slot; /* by element id: the index in v, or NONE */
-  size_t nslot;
-  const struct nx_node *body;
-  struct nx_hints *h;
-  struct verdict *verdicts; /* open addressing, 'vcap' a power of two */
-  size_t nverdicts, vcap;
-  const struct nx_node **roots;
-  size_t nroots;
-  bool relaxed;
-  bool widened; /* no unlikely cuts, no class hints (nx_content_widen) */
-};
-
-/* The index of a measured element. */
-static size_t index_of(const struct nx_content *c, const struct nx_node *x)
-{
-  return c->slot[x->id];
-}
-
-static bool measured(const struct nx_content *c, const struct nx_node *x)
-{
-  return x->id < c->nslot && c->slot[x->id] != NONE;
-}
-
-/* The list 'name' as "(?<![a-z0-9])(?:form|form|...)", compiled: a hint
- * matches at the start of a word of the folded class/id string, so
- * "relatedPosts" and "share-bar" hit "related" and "share", while "ad"
- * does not hit "header". When 'whole', only whole words: "lead" does not
- * hit "leading-normal". */
-static pcre2_code *compile_list(const nx_ruleset *rs, const char *name,
-                                bool whole)
-{
-  const nx_wordlist *wl = rs ? nx_ruleset_list(rs, name) : NULL;
-  if (wl == NULL)
-    return NULL;
-  struct nx_buf pat;
-  nx_buf_init(&pat, 0);
-  nx_buf_adds(&pat, "(?<![a-z0-9])");
-  nx_status st = nx_wordlist_pattern(wl, &pat);
-  if (whole)
-    nx_buf_adds(&pat, "(?![a-z0-9])");
-  pcre2_code *re = NULL;
-  if (st == NX_OK) {
-    int code;
-    PCRE2_SIZE off;
-    re = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
-                       PCRE2_UTF | PCRE2_EXTENDED | PCRE2_CASELESS, &code,
-                       &off, NULL);
-    if (re && !rs->no_jit) /* --no-jit: valgrind cannot follow JIT code */
-      pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-  }
-  nx_buf_free(&pat);
-  return re;
-}
-
-/* "storyBody share-bar_top" -> "story body share bar top": lower case,
- * a break at each lower-to-upper step and at every non-alphanumeric.
- * Writes at most 2 * strlen(s) bytes to out and returns how many. */
-static size_t fold_hint(const char *s, char *out)
-{
-  size_t n = 0;
-  char prev = ' ';
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (isalnum(c)) {
-      if (isupper(c) && islower((unsigned char)prev))
-        out[n++] = ' ';
-      out[n++] = (char)tolower(c);
-    } else
-      out[n++] = ' ';
-    prev = (char)c;
-  }
-  return n;
-}
-
-static bool hint_hits(struct nx_hints *h, pcre2_code *re, const char *s,
-                      size_t len)
-{
-  return re && pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, h->md, NULL) >= 0;
-}
-
-static void judge(struct nx_hints *h, struct verdict *v)
-{
-  char small[512];
-  size_t cap = 2 * (strlen(v->cls) + strlen(v->id)) + 1;
-  char *s = cap <= sizeof small ? small : xmalloc(cap);
-  size_t n = fold_hint(v->cls, s);
-  s[n++] = ' ';
-  n += fold_hint(v->id, s + n);
-  v->good = hint_hits(h, h->good, s, n);
-  v->bad = hint_hits(h, h->bad, s, n);
-  v->neg = v->bad || hint_hits(h, h->neg, s, n);
-  v->lead = hint_hits(h, h->lead, s, n);
-  if (s != small)
-    free(s);
-}
-
-static size_t verdict_slot(const struct nx_content *c, const char *cls,
-                           const char *id)
-{
-  uint64_t h = 1469598103934665603ULL; /* FNV-1a over "cls\0id" */
-  for (const char *s = cls;; s++) {
-    h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    if (*s == '\0')
-      break;
-  }
-  for (const char *s = id; *s; s++)
-    h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-  size_t i = (size_t)h & (c->vcap - 1);
-  while (c->verdicts[i].cls &&
-         (strcmp(c->verdicts[i].cls, cls) || strcmp(c->verdicts[i].id, id)))
-    i = (i + 1) & (c->vcap - 1);
-  return i;
-}
-
-/* The verdict on the pair, judged on first sight. */
-static const struct verdict *verdict_of(struct nx_content *c,
-                                        const char *cls, const char *id)
-{
-  if ((c->nverdicts + 1) * 2 > c->vcap) {
-    struct verdict *old = c->verdicts;
-    size_t ncap = c->vcap;
-    c->vcap = ncap ? ncap * 2 : 64;
-    c->verdicts = xcalloc(c->vcap, sizeof *c->verdicts);
-    for (size_t i = 0; i < ncap; i++)
-      if (old[i].cls)
-        c->verdicts[verdict_slot(c, old[i].cls, old[i].id)] = old[i];
-    free(old);
-  }
-  struct verdict *v = &c->verdicts[verdict_slot(c, cls, id)];
-  if (v->cls == NULL) {
-    v->cls = cls;
-    v->id = id;
-    judge(c->h, v);
-    c->nverdicts++;
-  }
-  return v;
-}
-
-static void read_hints(struct nx_content *c, struct node *nd)
-{
-  if (nd->x->nattrs == 0)
-    return;
-  const char *cls = nx_dom_attr(nd->x, "class");
-  const char *id = nx_dom_attr(nd->x, "id");
-  if (cls || id) {
-    const struct verdict *v = verdict_of(c, cls ? cls : "", id ? id : "");
-    nd->good = v->good;
-    nd->bad = v->bad;
-    nd->lead = v->lead;
-    nd->weight = (v->good ? 25 : 0) - (v->neg ? 25 : 0);
-  }
-  if (nx_dom_attr_is(nd->x, "itemprop", "articlebody") ||
-      nx_dom_attr_is(nd->x, "role", "main"))
-    nd->good = true, nd->weight += 25;
-}
 
 /* Characters of a text node with white space runs counted once (leading
  * and trailing ones not at all), and its commas. */
@@ -276,7 +75,7 @@ static size_t add_node(struct nx_content *c, const struct nx_node *x,
   nd->x = x;
   nd->parent = parent;
   set_slot(c, x->id, c->n);
-  read_hints(c, nd);
+  nx_content_read_hints(c, nd);
   return c->n++;
 }
 
@@ -291,9 +90,9 @@ static const nx_tagset unlikely_tags = {
 
 /* A subheading's class or id is an anchor ("nav_the_next_part"), not a
  * verdict on its text: the hints neither cut nor drop one. */
-static const nx_tagset subheads = {[NX_TAG_H2] = 1, [NX_TAG_H3] = 1,
-                                   [NX_TAG_H4] = 1, [NX_TAG_H5] = 1,
-                                   [NX_TAG_H6] = 1};
+const nx_tagset nx_content_subheads = {[NX_TAG_H2] = 1, [NX_TAG_H3] = 1,
+                                       [NX_TAG_H4] = 1, [NX_TAG_H5] = 1,
+                                       [NX_TAG_H6] = 1};
 
 /* True when the element is boilerplate by its tag, role or class and
  * cannot hold the article: it has no content hint, no main marker under
@@ -309,7 +108,7 @@ static bool unlikely(const struct nx_content *c, const struct node *nd)
     return true;
   if (nd->raw_marks & MARK_MAIN)
     return false;
-  if (nx_dom_is(nd->x, NX_TAG_A) || nx_dom_in(nd->x, subheads))
+  if (nx_dom_is(nd->x, NX_TAG_A) || nx_dom_in(nd->x, nx_content_subheads))
     return false;
   return nd->bad || nx_dom_attr_in(nd->x, "role", unlikely_roles);
 }
@@ -421,11 +220,6 @@ static void measure(struct nx_content *c, bool first)
       break;
     x = x->next;
   }
-}
-
-static double link_density(const struct node *nd)
-{
-  return nd->text ? (double)nd->link / (double)nd->text : 0.0;
 }
 
 static int tag_base(const struct nx_node *x)
@@ -798,47 +592,11 @@ static void analyse(struct nx_content *c)
   add_leads(c);
 }
 
-nx_hints *nx_hints_new(const nx_ruleset *rs)
-{
-  nx_hints *h = xcalloc(1, sizeof *h);
-  h->good = compile_list(rs, "content_hints", false);
-  h->bad = compile_list(rs, "boilerplate_hints", false);
-  h->neg = compile_list(rs, "negative_hints", false);
-  h->lead = compile_list(rs, "lead_hints", true);
-  h->md = pcre2_match_data_create(1, NULL);
-  return h;
-}
-
-static size_t jitted(const pcre2_code *re)
-{
-  size_t size = 0;
-  return re && pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &size) == 0 &&
-         size > 0;
-}
-
-size_t nx_hints_jitted(const nx_hints *h)
-{
-  return jitted(h->good) + jitted(h->bad) + jitted(h->neg) +
-         jitted(h->lead);
-}
-
-void nx_hints_free(nx_hints *h)
-{
-  if (h == NULL)
-    return;
-  pcre2_code_free(h->good);
-  pcre2_code_free(h->bad);
-  pcre2_code_free(h->neg);
-  pcre2_code_free(h->lead);
-  pcre2_match_data_free(h->md);
-  free(h);
-}
-
 nx_content *nx_content_new(const struct nx_node *body, nx_hints *hints)
 {
   struct nx_content *c = xcalloc(1, sizeof *c);
   c->body = body;
-  c->h = hints ? hints : &no_hints;
+  c->h = hints ? hints : &nx_content_no_hints;
   measure(c, true);
   reset(c, true);
   analyse(c);
@@ -880,100 +638,3 @@ void nx_content_widen(nx_content *c)
   analyse(c);
 }
 
-static const nx_tagset cleaned_tags = {
-    [NX_TAG_DIV] = 1,    [NX_TAG_SECTION] = 1, [NX_TAG_TABLE] = 1,
-    [NX_TAG_UL] = 1,     [NX_TAG_OL] = 1,      [NX_TAG_DL] = 1,
-    [NX_TAG_FORM] = 1,   [NX_TAG_ASIDE] = 1,   [NX_TAG_FIGURE] = 1,
-    [NX_TAG_HEADER] = 1, [NX_TAG_FOOTER] = 1,  [NX_TAG_NAV] = 1,
-    [NX_TAG_CENTER] = 1};
-
-/* A paragraph or more of text with few links: after nx_content_widen, a
- * block with a boilerplate class that holds prose stays (a page builder's
- * "widget" that is the story), while one without (a related list) goes. */
-static bool holds_prose(const struct node *nd)
-{
-  return nd->paras > 0 && nd->text >= 200 && link_density(nd) < 0.25;
-}
-
-/* A table whose links name the rows' subjects: at least two rows, and
- * three in five of them hold text besides their links (a company linked
- * to its quote page beside its figures). A table of nothing but links is
- * navigation; this one is data, whatever its link density. Nested tables
- * are not looked into. */
-static bool is_data_table(const struct nx_content *c,
-                          const struct nx_node *table)
-{
-  unsigned rows = 0, data = 0;
-  for (const struct nx_node *n = nx_dom_next(table, table, true); n;) {
-    bool into = n->type == NX_NODE_ELEMENT && !nx_dom_is(n, NX_TAG_TABLE);
-    if (n->type == NX_NODE_ELEMENT && nx_dom_is(n, NX_TAG_TR) &&
-        measured(c, n)) {
-      const struct node *r = &c->v[index_of(c, n)];
-      if (r->alive && r->text) {
-        rows++;
-        data += r->text >= r->link + 3;
-      }
-      into = false;
-    }
-    n = nx_dom_next(table, n, into);
-  }
-  return rows >= 2 && data * 5 >= rows * 3;
-}
-
-/* True when a <table> is under x: a figure may hold a table of data
- * (a comparison of fees) rather than a picture. */
-static bool holds_table(const struct nx_node *x)
-{
-  return nx_dom_find(x, NX_TAG_TABLE) != NULL;
-}
-
-/* Readability's conditional cleaning: a block inside the article goes
- * when its class says boilerplate, or, with fewer than ten commas, when
- * it is mostly links, mostly inputs, mostly images, or a scrap of text.
- * Links are weighed by what they are: a table of data whose rows link
- * their subjects stays, and so does a block with 200 characters of text
- * besides its links (a feed item's linked headline over its body). */
-bool nx_content_drops(const nx_content *c, const struct nx_node *x)
-{
-  if (x->type != NX_NODE_ELEMENT || !measured(c, x))
-    return false;
-  const struct node *nd = &c->v[index_of(c, x)];
-  if (nd->article)
-    return false;
-  if (!nd->alive)
-    return true;
-  if (nx_dom_is(x, NX_TAG_H1))
-    return true; /* the headline: metadata, not body text */
-  if (nx_dom_is(x, NX_TAG_FIGCAPTION) ||
-      (nx_dom_is(x, NX_TAG_FIGURE) && !holds_table(x)))
-    return true; /* captions and credits describe a picture, not the story */
-  if (c->relaxed)
-    return false;
-  if (nd->text > 0 && nd->text < 200 && nd->link * 10 >= nd->text * 9 &&
-      nx_dom_is_block(x))
-    return true; /* a teaser: a block that is nothing but a link */
-  if (nd->bad && !nd->good && !nx_dom_in(x, subheads) &&
-      !(c->widened && holds_prose(nd)))
-    return true;
-  if (!nx_dom_in(x, cleaned_tags))
-    return false;
-  if (nd->commas >= 10)
-    return false;
-  double ld = link_density(nd);
-  if (nd->inputs > nd->paras / 3)
-    return true;
-  if (nd->text < 25 && (nd->imgs == 0 || nd->imgs > 2))
-    return true;
-  if (nd->weight < 25 && ld > (nd->quotes ? 0.5 : 0.2) &&
-      !(nx_dom_is(x, NX_TAG_TABLE) && is_data_table(c, x)) &&
-      !(ld < 0.5 && nd->text - nd->link >= 200 && nd->paras > 0))
-    return true; /* an embedded post quotes its links: allow more */
-  if (nd->weight >= 25 && ld > 0.5)
-    return true;
-  if (nd->imgs > 1 && (double)nd->paras / nd->imgs < 0.5 &&
-      !nx_dom_is(x, NX_TAG_FIGURE))
-    return true;
-  if (nd->embeds > 1 && nd->text < 75)
-    return true;
-  return false;
-}

@@ -6,7 +6,7 @@
  * it can begin (start conditions). A sequence holds the clauses of each
  * part, alternatives only what all of them hold, an optional part
  * nothing. Whatever the reader does not know is read as "anything". */
-#include "gate_read.h"
+#include "gate_read_impl.h"
 
 #include "rules_impl.h"
 #include "xalloc.h"
@@ -18,17 +18,7 @@
 #define MAX_CLAUSES NX_GATE_MAX_CLAUSES
 #define MAX_CONDS NX_GATE_MAX_STARTS
 
-/* ---- sets of bytes --------------------------------------------------------
- */
-
-static void bset_add(struct nx_bset *s, unsigned b) {
-  s->w[b / 64] |= (uint64_t)1 << (b % 64);
-}
-
-static void bset_range(struct nx_bset *s, unsigned lo, unsigned hi) {
-  for (unsigned b = lo; b <= hi; b++)
-    bset_add(s, b);
-}
+/* ---- sets of bytes and characters --------------------------------------- */
 
 static const struct nx_bset ANY = {{~0ull, ~0ull, ~0ull, ~0ull}, true};
 
@@ -41,81 +31,8 @@ static struct nx_bset bset_and(const struct nx_bset *a,
   return r;
 }
 
-static void bset_or(struct nx_bset *a, const struct nx_bset *b) {
-  for (int i = 0; i < 4; i++)
-    a->w[i] |= b->w[i];
-  a->edge |= b->edge;
-}
-
 static bool bset_empty(const struct nx_bset *s) {
   return !(s->w[0] | s->w[1] | s->w[2] | s->w[3]) && !s->edge;
-}
-
-/* ---- sets of characters (one character of the pattern) ------------------ */
-
-/* What one character item (a literal, an escape such as \p{Lu}, a class)
- * matches: its ASCII characters, exactly or not, and how much outside
- * ASCII. */
-enum { NONE, SOME, ALL };
-struct cset {
-  uint64_t asc[2];
-  bool exact;          /* asc is exactly its ASCII characters */
-  int nonascii;        /* NONE, SOME or ALL of the others */
-  struct nx_bset lead; /* lead bytes of its non-ASCII characters */
-};
-
-static void cset_add(struct cset *c, unsigned ch) {
-  c->asc[ch / 64] |= (uint64_t)1 << (ch % 64);
-}
-
-static bool cset_has(const struct cset *c, unsigned ch) {
-  return (c->asc[ch / 64] >> (ch % 64)) & 1;
-}
-
-static void cset_some(struct cset *c) {
-  if (c->nonascii == NONE)
-    c->nonascii = SOME;
-  bset_range(&c->lead, 0xC2, 0xF4);
-}
-
-static struct cset cset_anything(void) {
-  struct cset c = {{~0ull, ~0ull}, false, ALL, {{0}, false}};
-  bset_range(&c.lead, 0xC2, 0xF4);
-  return c;
-}
-
-static void cset_union(struct cset *a, const struct cset *b) {
-  a->asc[0] |= b->asc[0];
-  a->asc[1] |= b->asc[1];
-  a->exact = a->exact && b->exact;
-  a->nonascii = a->nonascii > b->nonascii ? a->nonascii : b->nonascii;
-  bset_or(&a->lead, &b->lead);
-}
-
-static void cset_negate(struct cset *c) {
-  if (!c->exact) {
-    *c = cset_anything();
-    return;
-  }
-  c->asc[0] = ~c->asc[0];
-  c->asc[1] = ~c->asc[1];
-  c->nonascii = c->nonascii == ALL ? NONE : c->nonascii == NONE ? ALL : SOME;
-  memset(&c->lead, 0, sizeof c->lead);
-  if (c->nonascii != NONE)
-    bset_range(&c->lead, 0xC2, 0xF4);
-}
-
-/* Under (?i) a letter matches its other case too ('k' and 's' also a
- * character outside ASCII: KELVIN SIGN, LONG S). */
-static void cset_caseless(struct cset *c) {
-  /* In asc[1], 'A'..'Z' are bits 1..26 and 'a'..'z' bits 33..58. */
-  const uint64_t upper = ((uint64_t)1 << 27) - 2;
-  uint64_t letters = (c->asc[1] | c->asc[1] >> 32) & upper;
-  c->asc[1] |= letters | letters << 32;
-  if (letters & ((uint64_t)1 << ('K' - 64) | (uint64_t)1 << ('S' - 64)))
-    cset_some(c);
-  if (c->nonascii != NONE)
-    cset_some(c); /* another case may have another lead byte */
 }
 
 /* The bytes a character of c can start with (never a continuation byte:
@@ -146,15 +63,6 @@ struct info {
   size_t nstart;
   bool single; /* one character item, described by cs */
   struct cset cs;
-};
-
-struct reader {
-  const char *p;
-  bool caseless; /* (?i) is on */
-  bool bad;      /* syntax the reader does not know: no gate */
-  bool no_start; /* \G: a match depends on where the search began */
-  struct nx_gate_memo *memo; /* reading a source: how {{name}} reads */
-  int depth;                 /* of {{name}} inside {{name}} */
 };
 
 static void set_add(struct nx_typeset *s, unsigned code) {
@@ -236,7 +144,7 @@ static void unknown(struct info *in) {
 /* One character of set c. */
 static void one_char(struct info *in, struct cset c, bool caseless) {
   if (caseless)
-    cset_caseless(&c);
+    nx_cset_caseless(&c);
   in->single = true;
   in->cs = c;
   in->nstart = 0;
@@ -314,290 +222,6 @@ static void skip_space(struct reader *rd) {
     } else
       return;
   }
-}
-
-/* Hex digits in braces, or up to two without; -1 when bad. */
-static long read_hex(struct reader *rd) {
-  char *end;
-  if (*rd->p == '{') {
-    long v = strtol(rd->p + 1, &end, 16);
-    if (*end != '}' || end == rd->p + 1)
-      return -1;
-    rd->p = end + 1;
-    return v;
-  }
-  char two[3] = {0};
-  for (int i = 0; i < 2 && *rd->p && strchr("0123456789abcdefABCDEF", *rd->p);
-       i++)
-    two[i] = *rd->p++;
-  return two[0] ? strtol(two, NULL, 16) : 0;
-}
-
-/* The character set of code point cp. */
-static struct cset code_point(long cp) {
-  struct cset c = {{0, 0}, true, NONE, {{0}, false}};
-  if (cp < 0x80) {
-    cset_add(&c, (unsigned)cp);
-  } else {
-    c.nonascii = SOME;
-    bset_add(&c.lead, cp < 0x800     ? 0xC0 | (unsigned)(cp >> 6)
-                      : cp < 0x10000 ? 0xE0 | (unsigned)(cp >> 12)
-                                     : 0xF0 | (unsigned)(cp >> 18));
-  }
-  return c;
-}
-
-/* \p{NAME} or \pL, rd->p after the 'p' or 'P'. */
-static struct cset property(struct reader *rd, bool negated) {
-  char name[32] = {0};
-  if (*rd->p == '{') {
-    const char *close = strchr(rd->p, '}');
-    if (close == NULL) {
-      rd->bad = true;
-      return cset_anything();
-    }
-    size_t n = (size_t)(close - rd->p - 1);
-    memcpy(name, rd->p + 1, n < sizeof name - 1 ? n : sizeof name - 1);
-    rd->p = close + 1;
-  } else if (*rd->p) {
-    name[0] = *rd->p++;
-  }
-  const char *nm = name;
-  if (*nm == '^') {
-    negated = !negated;
-    nm++;
-  }
-  struct cset c = {{0, 0}, true, SOME, {{0}, false}};
-  bset_range(&c.lead, 0xC2, 0xF4);
-  if (strcmp(nm, "L") == 0 || strcmp(nm, "Lu") == 0 || strcmp(nm, "L&") == 0)
-    for (unsigned ch = 'A'; ch <= 'Z'; ch++)
-      cset_add(&c, ch);
-  if (strcmp(nm, "L") == 0 || strcmp(nm, "Ll") == 0 || strcmp(nm, "L&") == 0)
-    for (unsigned ch = 'a'; ch <= 'z'; ch++)
-      cset_add(&c, ch);
-  if (strcmp(nm, "N") == 0 || strcmp(nm, "Nd") == 0)
-    for (unsigned ch = '0'; ch <= '9'; ch++)
-      cset_add(&c, ch);
-  bool known = strchr("LN", nm[0]) && nm[0] && strlen(nm) <= 2;
-  if (!known) {
-    /* Another property: its ASCII characters are not listed here. Only
-     * whether it holds '\n' (Cc) is known for the general categories. */
-    bool no_newline = nm[0] && strchr("MPSZ", nm[0]) && strlen(nm) <= 2;
-    c = cset_anything();
-    if (no_newline && !negated) {
-      c.asc[0] &= ~((uint64_t)1 << '\n');
-      return c;
-    }
-    return c;
-  }
-  if (negated)
-    cset_negate(&c);
-  return c;
-}
-
-/* The set of a backslash class escape (\d, \s, ...) or a literal escape,
- * rd->p after the backslash, inside a class or not. *other is set for
- * an escape that is no character (an assertion, a reference). */
-static struct cset escape_set(struct reader *rd, bool in_class, bool *other) {
-  *other = false;
-  struct cset c = {{0, 0}, true, NONE, {{0}, false}};
-  char e = *rd->p++;
-  switch (e) {
-  case 'x': {
-    long cp = read_hex(rd);
-    if (cp < 0) {
-      rd->bad = true;
-      return cset_anything();
-    }
-    return code_point(cp);
-  }
-  case 'p':
-  case 'P':
-    return property(rd, e == 'P');
-  case 'n':
-    return code_point('\n');
-  case 't':
-    return code_point('\t');
-  case 'r':
-    return code_point('\r');
-  case 'f':
-    return code_point('\f');
-  case 'e':
-    return code_point(0x1B);
-  case 'a':
-    return code_point(0x07);
-  case 'd':
-  case 'D':
-    for (unsigned ch = '0'; ch <= '9'; ch++)
-      cset_add(&c, ch);
-    break;
-  case 'w':
-  case 'W':
-    for (unsigned ch = 0; ch < 128; ch++)
-      if ((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
-          (ch >= 'a' && ch <= 'z') || ch == '_')
-        cset_add(&c, ch);
-    break;
-  case 's':
-  case 'S':
-    for (const char *s = " \t\n\v\f\r"; *s; s++)
-      cset_add(&c, (unsigned char)*s);
-    break;
-  case 'h':
-  case 'H':
-    cset_add(&c, ' ');
-    cset_add(&c, '\t');
-    break;
-  case 'v':
-  case 'V':
-    for (const char *s = "\n\v\f\r"; *s; s++)
-      cset_add(&c, (unsigned char)*s);
-    break;
-  case 'N':
-    if (in_class)
-      break;
-    c = cset_anything();
-    c.asc[0] &= ~((uint64_t)1 << '\n');
-    c.exact = true;
-    return c;
-  case 'b':
-    if (in_class)
-      return code_point(0x08);
-    *other = true;
-    rd->p--;
-    return c;
-  case '\0':
-    rd->bad = true;
-    rd->p--;
-    return cset_anything();
-  default:
-    if ((e >= '0' && e <= '9') || strchr("gkoRXCcQEBAzZGK", e)) {
-      *other = true; /* handled by the caller */
-      rd->p--;
-      return c;
-    }
-    /* An escaped literal: punctuation, or a UTF-8 character. */
-    rd->p--;
-    unsigned char b = (unsigned char)*rd->p++;
-    if (b < 0x80)
-      return code_point(b);
-    while ((*rd->p & 0xC0) == 0x80)
-      rd->p++;
-    c.nonascii = SOME;
-    bset_add(&c.lead, b);
-    return c;
-  }
-  /* \d \w \s \h \v match characters outside ASCII too (UCP); the upper
-   * case forms are their complements. */
-  c.nonascii = SOME;
-  bset_range(&c.lead, 0xC2, 0xF4);
-  if (e >= 'A' && e <= 'Z')
-    cset_negate(&c);
-  return c;
-}
-
-/* A class, rd->p after its '['. */
-static struct cset char_class(struct reader *rd) {
-  bool negated = *rd->p == '^';
-  if (negated)
-    rd->p++;
-  struct cset all = {{0, 0}, true, NONE, {{0}, false}};
-  bool first = true;
-  long prev = -1; /* the last single character, for a range */
-  while (*rd->p && (*rd->p != ']' || first)) {
-    first = false;
-    if (rd->memo && rd->p[0] == '{' && rd->p[1] == '{') {
-      rd->bad = true; /* a reference inside a class: not read here */
-      return cset_anything();
-    }
-    struct cset one;
-    long cp = -1;
-    if (rd->p[0] == '[' && rd->p[1] == ':') {
-      const char *e = strstr(rd->p, ":]");
-      if (e == NULL) {
-        rd->bad = true;
-        return cset_anything();
-      }
-      one = cset_anything(); /* a POSIX class: not read here */
-      rd->p = e + 2;
-    } else if (*rd->p == '-' && prev >= 0 && rd->p[1] != ']' && rd->p[1]) {
-      rd->p++;
-      long hi = -1;
-      if (*rd->p == '\\') {
-        rd->p++;
-        bool other;
-        struct cset h = escape_set(rd, true, &other);
-        if (!other && h.exact && h.nonascii == NONE) {
-          for (unsigned ch = 0; ch < 128 && hi < 0; ch++)
-            if (cset_has(&h, ch))
-              hi = ch;
-        } else if (!other && h.nonascii == SOME && h.asc[0] == 0 &&
-                   h.asc[1] == 0) {
-          hi = 0x10FFFF; /* a code point outside ASCII */
-        }
-      } else {
-        unsigned char b = (unsigned char)*rd->p++;
-        hi = b < 0x80 ? b : 0x10FFFF;
-        while ((*rd->p & 0xC0) == 0x80)
-          rd->p++;
-      }
-      one = (struct cset){{0, 0}, true, NONE, {{0}, false}};
-      if (hi < 0) {
-        one = cset_anything();
-      } else {
-        for (long ch = prev; ch <= hi && ch < 128; ch++)
-          cset_add(&one, (unsigned)ch);
-        if (hi >= 0x80)
-          cset_some(&one);
-      }
-      prev = -1;
-      cset_union(&all, &one);
-      continue;
-    } else if (*rd->p == '\\') {
-      rd->p++;
-      bool other;
-      one = escape_set(rd, true, &other);
-      if (other) { /* octal and the like: not read here */
-        rd->p++;
-        one = cset_anything();
-      } else if (one.exact && one.nonascii == NONE) {
-        int n = 0;
-        for (unsigned ch = 0; ch < 128; ch++)
-          if (cset_has(&one, ch)) {
-            n++;
-            cp = ch;
-          }
-        if (n != 1)
-          cp = -1;
-      } else if (one.nonascii == SOME && !one.asc[0] && !one.asc[1]) {
-        cp = 0x80; /* a single character outside ASCII, for a range */
-      }
-    } else {
-      unsigned char b = (unsigned char)*rd->p++;
-      one = code_point(b);
-      if (b >= 0x80) {
-        one = (struct cset){{0, 0}, true, SOME, {{0}, false}};
-        bset_add(&one.lead, b);
-        while ((*rd->p & 0xC0) == 0x80)
-          rd->p++;
-      }
-      cp = b < 0x80 ? b : 0x80;
-    }
-    if (cp >= 0x80)
-      cp = 0x80; /* a range from it covers no ASCII */
-    prev = cp;
-    cset_union(&all, &one);
-  }
-  if (*rd->p != ']') {
-    rd->bad = true;
-    return cset_anything();
-  }
-  rd->p++;
-  if (rd->caseless)
-    cset_caseless(&all);
-  if (negated)
-    cset_negate(&all);
-  return all;
 }
 
 static void alternatives(struct reader *rd, struct info *all, size_t *branches);
@@ -782,7 +406,7 @@ static bool quantifier(struct reader *rd, unsigned long *min) {
 /* One code point, written or escaped; a mention's character makes a
  * clause of its type. */
 static void code_point_item(struct info *in, long cp, bool caseless) {
-  one_char(in, code_point(cp), caseless);
+  one_char(in, nx_cset_code_point(cp), caseless);
   if (cp >= (long)NX_MENTION_BASE &&
       cp < (long)(NX_MENTION_BASE + NX_MENTION_MAX)) {
     struct nx_typeset one = {{0}};
@@ -795,7 +419,7 @@ static void code_point_item(struct info *in, long cp, bool caseless) {
 static void escape(struct reader *rd, struct info *in) {
   if (*rd->p == 'x') {
     rd->p++;
-    long cp = read_hex(rd);
+    long cp = nx_cset_read_hex(rd);
     if (cp < 0) {
       rd->bad = true;
       return;
@@ -804,7 +428,7 @@ static void escape(struct reader *rd, struct info *in) {
     return;
   }
   bool other;
-  struct cset c = escape_set(rd, false, &other);
+  struct cset c = nx_cset_escape(rd, false, &other);
   if (!other) {
     one_char(in, c, rd->caseless);
     return;
@@ -883,7 +507,7 @@ static void item(struct reader *rd, struct info *in) {
     group(rd, in);
     break;
   case '[':
-    one_char(in, char_class(rd), false);
+    one_char(in, nx_cset_class(rd), false);
     break;
   case '\\':
     escape(rd, in);
