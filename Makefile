@@ -108,8 +108,11 @@ demo: deps
 # Every suite on the normal build, then the unit, rule, golden, error and
 # fuzz-replay suites again on an ASan+UBSan build, the worker threads on a
 # ThreadSanitizer build, and the golden corpus under valgrind
-# (tests/run.sh). A clang build first: -Werror makes any of its warnings
-# a failure.
+# (tests/run.sh, which runs them as parallel jobs on every core). ASan
+# reads everything the suites read, the dev sets too; valgrind reads the
+# golden corpus (every stage, and reads of uninitialised memory, which
+# ASan does not see) in one process. A clang build first: -Werror makes
+# any of its warnings a failure.
 # The four builds compile on every core unless make was given its own -j
 # (CI runs a bare `make check`, whose four builds compiled one file at a time).
 CHECK_JOBS := $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 1))

@@ -128,8 +128,8 @@ suite_golden() {
 import json, sys
 lines = open(sys.argv[1], "rb").read().decode("utf-8", "replace").splitlines()
 for i, f in enumerate(sys.argv[2:]):
-    want = json.load(open(f.rsplit(".", 1)[0] + ".expected.json", encoding="utf-8"))
     try:
+        want = json.load(open(f.rsplit(".", 1)[0] + ".expected.json", encoding="utf-8"))
         got = json.loads(lines[i]) if i < len(lines) else None
         ok = isinstance(got, dict) and got == want
         print("ok" if ok else "bad line %d: %s" % (i + 1, "missing" if got is None else "not the golden record"))
