@@ -6,6 +6,7 @@
 
 #include "match.h"
 #include "rules.h"
+#include "testrules.h"
 #include "rules_impl.h"
 #include "text.h"
 
@@ -13,20 +14,6 @@
 #include <string.h>
 
 #define NPARAS 150 /* fewer than NX_CUT_JIT_AFTER, more than half of it */
-
-static nx_ruleset *load(bool jit)
-{
-  struct nx_error err;
-  nx_ruleset *rs = nx_ruleset_new();
-  nx_ruleset_set_jit(rs, jit);
-  if (nx_ruleset_add_path(rs, "rules", &err) != NX_OK ||
-      nx_ruleset_compile(rs, &err) != NX_OK) {
-    printf("# rules: %s\n", err.text);
-    nx_ruleset_free(rs);
-    return NULL;
-  }
-  return rs;
-}
 
 /* Runs the cuts over NPARAS paragraphs, every third an advertising label
  * (the built-in cut 'prompts' drops it); true when exactly those are
@@ -61,7 +48,7 @@ int main(void)
   paragraphs(&ps);
   OK(ps.n == NPARAS, "the paragraphs are kept apart");
 
-  nx_ruleset *rs = load(true);
+  nx_ruleset *rs = load_builtin_rules(true);
   OK(rs != NULL && rs->any_cut != NULL,
      "the built-in cuts load, as one alternation");
   nx_matcher *m = nx_matcher_new(rs);
@@ -74,7 +61,7 @@ int main(void)
   nx_matcher_free(m);
   nx_ruleset_free(rs);
 
-  rs = load(false);
+  rs = load_builtin_rules(false);
   OK(rs != NULL, "the built-in rules load without JIT");
   m = nx_matcher_new(rs);
   OK(cuts_right(m, &ps) && cuts_right(m, &ps), "--no-jit: the same drops");
