@@ -234,6 +234,19 @@ const pcre2_code *nx_lazy_jit(const nx_ruleset *rs, const pcre2_code *re,
   return expected;
 }
 
+const pcre2_code *nx_counted_jit(const nx_ruleset *rs, const pcre2_code *re,
+                                 _Atomic(pcre2_code *) *slot,
+                                 atomic_size_t *runs)
+{
+  pcre2_code *jit = atomic_load_explicit(slot, memory_order_acquire);
+  if (jit)
+    return jit;
+  if (atomic_fetch_add_explicit(runs, 1, memory_order_relaxed) <
+      NX_CUT_JIT_AFTER)
+    return re;
+  return nx_lazy_jit(rs, re, slot);
+}
+
 /* JIT-compiled copies of r's patterns, or NULL when one cannot be made. */
 static struct nx_codes *jit_copies(const struct nx_rule *r)
 {
@@ -513,6 +526,8 @@ static void compile_keywords(nx_ruleset *rs)
 static void compile_any_cut(nx_ruleset *rs)
 {
   pcre2_code_free(rs->any_cut);
+  pcre2_code_free(atomic_exchange(&rs->any_cut_jit, NULL));
+  atomic_store(&rs->any_cut_runs, 0);
   rs->any_cut = NULL;
   struct nx_buf all, one;
   nx_buf_init(&all, 0);
@@ -531,9 +546,8 @@ static void compile_any_cut(nx_ruleset *rs)
   PCRE2_SIZE offset;
   if (ok)
     rs->any_cut = compile_text(&all, &code, &offset);
-  if (rs->any_cut && !rs->no_jit)
-    pcre2_jit_compile(rs->any_cut, PCRE2_JIT_COMPLETE);
-  /* Each cut is JIT-compiled on its first use (nx_lazy_jit in match.c). */
+  /* It and each cut are JIT-compiled once they have run a while
+   * (nx_counted_jit in match.c). */
   nx_buf_free(&one);
   nx_buf_free(&all);
 }

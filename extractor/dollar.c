@@ -66,12 +66,14 @@ const char *nx_dollar_evidence(const nx_wordlist *markets, const char *text,
   size_t hits[MAX_CURRENCIES], ncodes = 0;
   size_t nforms = nx_wordlist_nforms(markets);
   for (size_t i = 0; i < nforms; i++) {
+    /* Counted first: most forms are absent, and looking a form's value
+     * up (folding it) cost more than the count. */
     const char *form = nx_wordlist_form(markets, i);
-    const struct nx_word *w = nx_wordlist_find(markets, form, strlen(form));
-    if (w == NULL || w->value == NULL)
-      continue;
     size_t n = count_form(text, from, to, form);
     if (n == 0)
+      continue;
+    const struct nx_word *w = nx_wordlist_find(markets, form, strlen(form));
+    if (w == NULL || w->value == NULL)
       continue;
     size_t k = 0;
     while (k < ncodes && strcmp(code[k], w->value) != 0)

@@ -576,13 +576,17 @@ void nx_match_cuts(nx_matcher *m, const struct nx_paragraphs *ps,
 {
   for (size_t i = 0; i < ps->n; i++) {
     const char *p = ps->bytes.data + ps->off[i];
-    if (m->rs->any_cut &&
-        run(m, m->rs->any_cut, p, ps->len[i], 0, 0) == PCRE2_ERROR_NOMATCH)
+    nx_ruleset *rs = (nx_ruleset *)m->rs; /* its JIT caches */
+    if (rs->any_cut &&
+        run(m,
+            nx_counted_jit(rs, rs->any_cut, &rs->any_cut_jit,
+                           &rs->any_cut_runs),
+            p, ps->len[i], 0, 0) == PCRE2_ERROR_NOMATCH)
       continue; /* no cut drops it: which one does is asked only if one does */
-    for (size_t c = 0; c < m->rs->ncuts; c++) {
-      const struct nx_cut *cut = m->rs->cuts[c];
-      if (run(m, nx_lazy_jit(m->rs, cut->re, &((struct nx_cut *)cut)->jitted),
-              p, ps->len[i], 0, 0) < 0)
+    for (size_t c = 0; c < rs->ncuts; c++) {
+      struct nx_cut *cut = rs->cuts[c];
+      if (run(m, nx_counted_jit(rs, cut->re, &cut->jitted, &cut->runs), p,
+              ps->len[i], 0, 0) < 0)
         continue;
       size_t last = cut->action == NX_CUT_DROP        ? i
                     : cut->action == NX_CUT_DROP_NEXT ? i + cut->next

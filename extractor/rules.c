@@ -164,6 +164,7 @@ void nx_ruleset_free(nx_ruleset *rs)
   nx_keywords_free(rs->keywords);
   nx_abbrevs_free(rs->abbrevs);
   pcre2_code_free(rs->any_cut);
+  pcre2_code_free(atomic_load(&rs->any_cut_jit));
   free(rs->rules);
   free(rs->types);
   free(rs->cuts);

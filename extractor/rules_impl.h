@@ -177,8 +177,9 @@ struct nx_cut {
   char *pattern;
   unsigned pattern_line;
   unsigned *pattern_cols; /* as in struct nx_rule */
-  pcre2_code *re; /* run as nx_lazy_jit(rs, re, &jitted) */
+  pcre2_code *re; /* run as nx_counted_jit(rs, re, &jitted, &runs) */
   _Atomic(pcre2_code *) jitted;
+  atomic_size_t runs; /* paragraphs it was tried on */
   enum nx_cut_action action;
   unsigned next; /* NX_CUT_DROP_NEXT: how many paragraphs after */
   struct nx_cut_example *examples;
@@ -230,7 +231,11 @@ struct nx_ruleset {
   uint32_t max_pairs; /* ovector pairs the largest pattern needs */
   nx_keywords *keywords; /* every rule's keywords, found in one scan */
   pcre2_code *any_cut;   /* every cut's pattern in one alternation, or
-                          * NULL: most paragraphs pass one test, not all */
+                          * NULL: most paragraphs pass one test, not all;
+                          * run as nx_counted_jit(rs, any_cut,
+                          * &any_cut_jit, &any_cut_runs) */
+  _Atomic(pcre2_code *) any_cut_jit;
+  atomic_size_t any_cut_runs;
   size_t nmention_types; /* types with "mention = yes" */
   bool has_frames;       /* some rule runs over mentions */
   struct nx_loaded *files; /* in the order read */
@@ -263,6 +268,21 @@ const char *nx_pattern_group_name(const pcre2_code *re, uint32_t i);
  * nothing at start-up); 're' itself without JIT. Thread-safe. */
 const pcre2_code *nx_lazy_jit(const nx_ruleset *rs, const pcre2_code *re,
                               _Atomic(pcre2_code *) *slot);
+
+/* A cut (and the alternation of every cut) runs on PCRE2's interpreter
+ * for its first NX_CUT_JIT_AFTER paragraphs, then JIT-compiled. JIT-
+ * compiling the alternation costs what the interpreter spends on about
+ * 220 paragraphs (callgrind: 41 million instructions; the interpreter
+ * about 150,000 a paragraph more than JIT code), and a page has 50 to 100
+ * of them: compiling it at load was 7% of start-up, and compiling each cut
+ * on its first use a quarter of the work on one page after start-up. */
+#define NX_CUT_JIT_AFTER 200u
+
+/* 're' (a cut's) on the interpreter for the first NX_CUT_JIT_AFTER calls
+ * counted in *runs, then nx_lazy_jit(rs, re, slot). Thread-safe. */
+const pcre2_code *nx_counted_jit(const nx_ruleset *rs, const pcre2_code *re,
+                                 _Atomic(pcre2_code *) *slot,
+                                 atomic_size_t *runs);
 
 /* The fewest characters a match of the rule's pattern can have. */
 uint32_t nx_rule_min_length(const struct nx_rule *r);
