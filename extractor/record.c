@@ -708,16 +708,21 @@ static bool own_call(const struct doc *d, size_t from, size_t to)
 
 /* True when a list item's heading (a record of an "item = yes" rule)
  * that starts in text[from, to) names 'name': that name, or one with its
- * ticker ("GMG" in "UBS on Goodman Group (ASX: GMG):"). */
+ * ticker ("GMG" in "UBS on Goodman Group (ASX: GMG):"). With 'carried',
+ * also when a record there inherited 'name' from its item's heading: the
+ * item's next line ("- MAINTAIN ADD" then "- Price target of $1.40"
+ * under "Tern (Sept 6: $1.05)") is still under that heading. */
 static bool item_in(const struct doc *d, size_t from, size_t to,
-                    const char *name)
+                    const char *name, bool carried)
 {
   const char *symbol = symbol_for(d, name);
   for (size_t i = first_record_from(d, from); i < d->n && d->recs[i].hit->start < to; i++) {
     const struct nx_hit *h = d->recs[i].hit;
     const char *company = field_str(h, "company");
     const char *its = company ? symbol_for(d, company) : NULL;
-    if (d->rs->rules[h->rule]->item && company &&
+    bool heading = d->rs->rules[h->rule]->item ||
+                   (carried && d->recs[i].from == FROM_ITEM);
+    if (heading && company &&
         (h->drop == NX_KEPT || h->drop == NX_DROP_OVERLAP) &&
         (same_fold(company, name) ||
          (symbol && its && strcmp(symbol, its) == 0)))
@@ -829,6 +834,19 @@ static void inherit_entity(struct doc *d, struct rec *r,
       e = last_company(d, r, ps, at, &at);
     if (e == NULL)
       e = last;
+    /* "subject = topic": the paragraph's first company ("Kestrel raised
+     * its Tern Oil target ..., and its Osprey target ... Other brokers
+     * are also positive: Berenberg (2,900p, 'buy'), ..." is about Tern
+     * Oil). */
+    size_t first_at = at;
+    const struct entity *first = e;
+    while (first && d->rs->rules[r->hit->rule]->topic) {
+      e = first;
+      at = first_at;
+      if (at <= ps)
+        break;
+      first = last_company(d, r, ps, at, &first_at);
+    }
   }
   /* The paragraph before; in a list of short items (a wire's "** ..."
    * bullets, each a paragraph) up to SHORT_ITEMS items back, to the one
@@ -845,7 +863,7 @@ static void inherit_entity(struct doc *d, struct rec *r,
     size_t qs, qe;
     nx_text_paragraph(d->text, d->len, para - 2, &qs, &qe);
     e = last_company(d, r, qs, qe, &at);
-    if (e && ((k > 0 && !item_in(d, qs, qe, e->name) && own_call(d, qs, qe) &&
+    if (e && ((k > 0 && !item_in(d, qs, qe, e->name, true) && own_call(d, qs, qe) &&
                !is_main(d, e)) ||
               sibling_item(d, ps, qs, qe))) {
       e = NULL;
@@ -857,7 +875,7 @@ static void inherit_entity(struct doc *d, struct rec *r,
     short_items = short_items && qe - qs < SHORT_ITEM;
     para = qs;
   }
-  if (e && item_in(d, win_from, win_to, e->name))
+  if (e && item_in(d, win_from, win_to, e->name, true))
     from = FROM_ITEM;
   else if (e && at >= ss)
     from = FROM_SENTENCE;
@@ -1039,7 +1057,7 @@ static void note_stated(struct doc *d)
       r->from = FROM_NONE;
     else if (r->from == FROM_NONE) {
       const char *company = field_str(r->hit, f);
-      r->from = company && item_in(d, r->hit->start, r->hit->end, company)
+      r->from = company && item_in(d, r->hit->start, r->hit->end, company, false)
                     ? FROM_ITEM
                     : FROM_MATCH;
     }
