@@ -449,6 +449,9 @@ static const char *last_mention(const struct doc *d,
 }
 
 static const struct entity *main_of(struct doc *d);
+static bool has_items(struct doc *d);
+static const struct nx_hit *item_above(const struct doc *d,
+                                       const struct rec *r, size_t ps);
 
 static void inherit_from_list(struct doc *d, struct rec *r,
                               const struct nx_inherit *in,
@@ -468,6 +471,12 @@ static void inherit_from_list(struct doc *d, struct rec *r,
     nx_text_paragraph(d->text, d->len, ps - 2, &qs, &qe);
     v = last_mention(d, in, main, md, qs, qe);
   }
+  /* In a list, the item's heading and the lines under it: "Jarden on
+   * Tern Lithium: UPGRADED ...", a quote, then "Target raised to ...". */
+  const struct nx_hit *heading =
+      v == NULL && has_items(d) ? item_above(d, r, ps) : NULL;
+  if (heading)
+    v = last_mention(d, in, main, md, heading->start, r->hit->start);
   if (v == NULL && ps >= d->lead_end)
     v = last_mention(d, in, main, md, 0, d->lead_end);
   if (v)
@@ -541,6 +550,49 @@ static bool has_items(struct doc *d)
          d->recs[i].hit->drop == NX_KEPT;
   d->items = n >= NX_LIST_ITEMS;
   return d->items;
+}
+
+/* A paragraph shorter than this is a list item, and a record in a run of
+ * them looks back over at most SHORT_ITEMS of them for its company. */
+#define SHORT_ITEM 300
+#define SHORT_ITEMS 4
+
+/* How many paragraphs back a list item's heading still heads a record. */
+#define ITEM_PARAGRAPHS 4
+
+/* In a list of items with headings, the heading of the item whose line
+ * a record stands on: the last record of an "item = yes" rule up to
+ * ITEM_PARAGRAPHS paragraphs before the record's paragraph (at ps), when
+ * that paragraph is a short line and no call between them names a
+ * company of its own (that is another item). "Jarden on Tern Lithium
+ * (ASX: TLX): UPGRADED TO NEUTRAL", a quoted paragraph, then "Target
+ * raised to $0.10 from $0.07": the target's company is Tern Lithium, its
+ * broker Jarden. A paragraph of prose after the list is no item's line.
+ * NULL when none. */
+static const struct nx_hit *item_above(const struct doc *d,
+                                       const struct rec *r, size_t ps)
+{
+  size_t pe, from = ps;
+  nx_text_paragraph(d->text, d->len, ps, &from, &pe);
+  if (pe - ps >= SHORT_ITEM)
+    return NULL;
+  for (int k = 0; k < ITEM_PARAGRAPHS && from >= 2; k++) {
+    size_t qs, qe;
+    nx_text_paragraph(d->text, d->len, from - 2, &qs, &qe);
+    from = qs;
+  }
+  for (size_t i = first_record_from(d, r->hit->start); i-- > 0;) {
+    const struct rec *o = &d->recs[i];
+    const struct nx_hit *h = o->hit;
+    if (h->start < from)
+      break;
+    if (d->rs->rules[h->rule]->item && field_str(h, "company") &&
+        (h->drop == NX_KEPT || h->drop == NX_DROP_OVERLAP))
+      return h;
+    if (!o->dropped && o->from == FROM_MATCH)
+      return NULL;
+  }
+  return NULL;
 }
 
 /* The ticker the article is about: the one its ticker records (the
@@ -673,11 +725,6 @@ static void reject_values(struct doc *d)
       json_object_set_new(r->hit->fields, t->reject_field, json_null());
   }
 }
-
-/* A paragraph shorter than this is a list item, and a record in a run of
- * them looks back over at most SHORT_ITEMS of them for its company. */
-#define SHORT_ITEM 300
-#define SHORT_ITEMS 4
 
 /* The entity last mentioned in text[from, to) that is not r's own broker
  * ("JPMorgan (NYSE:JPM) raised its target ...": JPM is the broker, the
@@ -874,6 +921,17 @@ static void inherit_entity(struct doc *d, struct rec *r,
     win_to = qe;
     short_items = short_items && qe - qs < SHORT_ITEM;
     para = qs;
+  }
+  /* A list's item: its heading, past paragraphs that name no company
+   * ("Jarden on Tern Lithium: UPGRADED ...", a long quote, then "Target
+   * raised to $0.10"). */
+  const struct nx_hit *heading =
+      e == NULL && !blocked && has_items(d) ? item_above(d, r, ps) : NULL;
+  if (heading) {
+    e = entity_named(d, field_str(heading, "company"));
+    e = e && !e->rejected ? e : NULL;
+    at = win_from = heading->start;
+    win_to = heading->start + 1;
   }
   if (e && item_in(d, win_from, win_to, e->name, true))
     from = FROM_ITEM;
