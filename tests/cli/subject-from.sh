@@ -133,17 +133,13 @@ printf 'Movers.\n\nFidelity National - Shares dropped 12%%. AllianceBernstein - 
 import json, sys
 got = [(r["company"], r["subject_from"]) for r in json.load(sys.stdin)["ratings"]]
 assert got == [("AllianceBernstein", "item")], got'
-# item is yes or no.
-printf '[rule x/y]\ntype = x\nitem = maybe\npattern = a\n' >"$dir/bad.rules"
-set +e
-"$NX" --no-default-rules --rules "$dir/bad.rules" --check-rules 2>"$dir/err"
-rc=$?
-set -e
-[ $rc = 2 ] && grep -q "item is 'yes' or 'no'" "$dir/err"
-# subject is nearest or topic.
-printf '[rule x/y]\ntype = x\nsubject = first\npattern = a\n' >"$dir/bad.rules"
-set +e
-"$NX" --no-default-rules --rules "$dir/bad.rules" --check-rules 2>"$dir/err"
-rc=$?
-set -e
-[ $rc = 2 ] && grep -q "subject is 'nearest' or 'topic'" "$dir/err"
+bad_value() { # KEY VALUE MESSAGE: the rule file stops with exit 2 and MESSAGE
+  printf '[rule x/y]\ntype = x\n%s = %s\npattern = a\n' "$1" "$2" >"$dir/bad.rules"
+  set +e
+  "$NX" --no-default-rules --rules "$dir/bad.rules" --check-rules 2>"$dir/err"
+  rc=$?
+  set -e
+  [ $rc = 2 ] && grep -q "$3" "$dir/err"
+}
+bad_value item maybe "item is 'yes' or 'no'"
+bad_value subject first "subject is 'nearest' or 'topic'"
