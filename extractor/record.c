@@ -449,6 +449,9 @@ static const char *last_mention(const struct doc *d,
 }
 
 static const struct entity *main_of(struct doc *d);
+static bool has_items(struct doc *d);
+static const struct nx_hit *item_above(const struct doc *d,
+                                       const struct rec *r, size_t ps);
 
 static void inherit_from_list(struct doc *d, struct rec *r,
                               const struct nx_inherit *in,
@@ -468,6 +471,12 @@ static void inherit_from_list(struct doc *d, struct rec *r,
     nx_text_paragraph(d->text, d->len, ps - 2, &qs, &qe);
     v = last_mention(d, in, main, md, qs, qe);
   }
+  /* In a list, the item's heading and the lines under it: "Jarden on
+   * Tern Lithium: UPGRADED ...", a quote, then "Target raised to ...". */
+  const struct nx_hit *heading =
+      v == NULL && has_items(d) ? item_above(d, r, ps) : NULL;
+  if (heading)
+    v = last_mention(d, in, main, md, heading->start, r->hit->start);
   if (v == NULL && ps >= d->lead_end)
     v = last_mention(d, in, main, md, 0, d->lead_end);
   if (v)
@@ -541,6 +550,49 @@ static bool has_items(struct doc *d)
          d->recs[i].hit->drop == NX_KEPT;
   d->items = n >= NX_LIST_ITEMS;
   return d->items;
+}
+
+/* A paragraph shorter than this is a list item, and a record in a run of
+ * them looks back over at most SHORT_ITEMS of them for its company. */
+#define SHORT_ITEM 300
+#define SHORT_ITEMS 4
+
+/* How many paragraphs back a list item's heading still heads a record. */
+#define ITEM_PARAGRAPHS 4
+
+/* In a list of items with headings, the heading of the item whose line
+ * a record stands on: the last record of an "item = yes" rule up to
+ * ITEM_PARAGRAPHS paragraphs before the record's paragraph (at ps), when
+ * that paragraph is a short line and no call between them names a
+ * company of its own (that is another item). "Jarden on Tern Lithium
+ * (ASX: TLX): UPGRADED TO NEUTRAL", a quoted paragraph, then "Target
+ * raised to $0.10 from $0.07": the target's company is Tern Lithium, its
+ * broker Jarden. A paragraph of prose after the list is no item's line.
+ * NULL when none. */
+static const struct nx_hit *item_above(const struct doc *d,
+                                       const struct rec *r, size_t ps)
+{
+  size_t pe, from = ps;
+  nx_text_paragraph(d->text, d->len, ps, &from, &pe);
+  if (pe - ps >= SHORT_ITEM)
+    return NULL;
+  for (int k = 0; k < ITEM_PARAGRAPHS && from >= 2; k++) {
+    size_t qs, qe;
+    nx_text_paragraph(d->text, d->len, from - 2, &qs, &qe);
+    from = qs;
+  }
+  for (size_t i = first_record_from(d, r->hit->start); i-- > 0;) {
+    const struct rec *o = &d->recs[i];
+    const struct nx_hit *h = o->hit;
+    if (h->start < from)
+      break;
+    if (d->rs->rules[h->rule]->item && field_str(h, "company") &&
+        (h->drop == NX_KEPT || h->drop == NX_DROP_OVERLAP))
+      return h;
+    if (!o->dropped && o->from == FROM_MATCH)
+      return NULL;
+  }
+  return NULL;
 }
 
 /* The ticker the article is about: the one its ticker records (the
@@ -674,11 +726,6 @@ static void reject_values(struct doc *d)
   }
 }
 
-/* A paragraph shorter than this is a list item, and a record in a run of
- * them looks back over at most SHORT_ITEMS of them for its company. */
-#define SHORT_ITEM 300
-#define SHORT_ITEMS 4
-
 /* The entity last mentioned in text[from, to) that is not r's own broker
  * ("JPMorgan (NYSE:JPM) raised its target ...": JPM is the broker, the
  * company was named before it). */
@@ -708,16 +755,21 @@ static bool own_call(const struct doc *d, size_t from, size_t to)
 
 /* True when a list item's heading (a record of an "item = yes" rule)
  * that starts in text[from, to) names 'name': that name, or one with its
- * ticker ("GMG" in "UBS on Goodman Group (ASX: GMG):"). */
+ * ticker ("GMG" in "UBS on Goodman Group (ASX: GMG):"). With 'carried',
+ * also when a record there inherited 'name' from its item's heading: the
+ * item's next line ("- MAINTAIN ADD" then "- Price target of $1.40"
+ * under "Tern (Sept 6: $1.05)") is still under that heading. */
 static bool item_in(const struct doc *d, size_t from, size_t to,
-                    const char *name)
+                    const char *name, bool carried)
 {
   const char *symbol = symbol_for(d, name);
   for (size_t i = first_record_from(d, from); i < d->n && d->recs[i].hit->start < to; i++) {
     const struct nx_hit *h = d->recs[i].hit;
     const char *company = field_str(h, "company");
     const char *its = company ? symbol_for(d, company) : NULL;
-    if (d->rs->rules[h->rule]->item && company &&
+    bool heading = d->rs->rules[h->rule]->item ||
+                   (carried && d->recs[i].from == FROM_ITEM);
+    if (heading && company &&
         (h->drop == NX_KEPT || h->drop == NX_DROP_OVERLAP) &&
         (same_fold(company, name) ||
          (symbol && its && strcmp(symbol, its) == 0)))
@@ -829,6 +881,19 @@ static void inherit_entity(struct doc *d, struct rec *r,
       e = last_company(d, r, ps, at, &at);
     if (e == NULL)
       e = last;
+    /* "subject = topic": the paragraph's first company ("Kestrel raised
+     * its Tern Oil target ..., and its Osprey target ... Other brokers
+     * are also positive: Berenberg (2,900p, 'buy'), ..." is about Tern
+     * Oil). */
+    size_t first_at = at;
+    const struct entity *first = e;
+    while (first && d->rs->rules[r->hit->rule]->topic) {
+      e = first;
+      at = first_at;
+      if (at <= ps)
+        break;
+      first = last_company(d, r, ps, at, &first_at);
+    }
   }
   /* The paragraph before; in a list of short items (a wire's "** ..."
    * bullets, each a paragraph) up to SHORT_ITEMS items back, to the one
@@ -845,7 +910,7 @@ static void inherit_entity(struct doc *d, struct rec *r,
     size_t qs, qe;
     nx_text_paragraph(d->text, d->len, para - 2, &qs, &qe);
     e = last_company(d, r, qs, qe, &at);
-    if (e && ((k > 0 && !item_in(d, qs, qe, e->name) && own_call(d, qs, qe) &&
+    if (e && ((k > 0 && !item_in(d, qs, qe, e->name, true) && own_call(d, qs, qe) &&
                !is_main(d, e)) ||
               sibling_item(d, ps, qs, qe))) {
       e = NULL;
@@ -857,7 +922,18 @@ static void inherit_entity(struct doc *d, struct rec *r,
     short_items = short_items && qe - qs < SHORT_ITEM;
     para = qs;
   }
-  if (e && item_in(d, win_from, win_to, e->name))
+  /* A list's item: its heading, past paragraphs that name no company
+   * ("Jarden on Tern Lithium: UPGRADED ...", a long quote, then "Target
+   * raised to $0.10"). */
+  const struct nx_hit *heading =
+      e == NULL && !blocked && has_items(d) ? item_above(d, r, ps) : NULL;
+  if (heading) {
+    e = entity_named(d, field_str(heading, "company"));
+    e = e && !e->rejected ? e : NULL;
+    at = win_from = heading->start;
+    win_to = heading->start + 1;
+  }
+  if (e && item_in(d, win_from, win_to, e->name, true))
     from = FROM_ITEM;
   else if (e && at >= ss)
     from = FROM_SENTENCE;
@@ -1039,7 +1115,7 @@ static void note_stated(struct doc *d)
       r->from = FROM_NONE;
     else if (r->from == FROM_NONE) {
       const char *company = field_str(r->hit, f);
-      r->from = company && item_in(d, r->hit->start, r->hit->end, company)
+      r->from = company && item_in(d, r->hit->start, r->hit->end, company, false)
                     ? FROM_ITEM
                     : FROM_MATCH;
     }

@@ -498,6 +498,10 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
       r->item = yes;
     else
       r->no_output = !yes;
+  } else if (strcmp(key, "subject") == 0) {
+    if (strcmp(val, "nearest") != 0 && strcmp(val, "topic") != 0)
+      return syntax(rd, line, "subject is 'nearest' or 'topic', not '%s'", val);
+    r->topic = strcmp(val, "topic") == 0;
   } else if (strcmp(key, "split") == 0) {
     free(r->split);
     r->split = xstrdup(val);
@@ -560,7 +564,7 @@ static nx_status set_rule_key(struct reader *rd, const char *key, char *val,
     static const char *const keys[] = {
         "type",   "pattern",  "field",        "keywords", "anchor",
         "veto",   "example",  "expect",       "entity",   "weak",
-        "output", "split",    "anchor_scope", "over"};
+        "output", "split",    "anchor_scope", "over",     "subject"};
     return unknown_key(rd, line, key, "rule", keys,
                        sizeof keys / sizeof *keys);
   }

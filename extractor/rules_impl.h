@@ -113,6 +113,9 @@ struct nx_rule {
   int item;       /* "item = yes": its records name a list item's subject
                    * (a round-up's heading), which records in the item
                    * take with subject_from "item" */
+  int topic;      /* "subject = topic": a record that names no company
+                   * takes the first one its paragraph names (the
+                   * paragraph's topic), not the nearest before it */
   /* "over = mentions": a frame. The pattern runs over the document's
    * mention text (mentions.h), where each mention found by the rules of a
    * mention type stands as one character, {{@TYPE}} in the pattern; its

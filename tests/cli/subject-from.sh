@@ -31,6 +31,15 @@ expect = {"company":"Tern Retail","subject_from":"match"}
 example = praised
 expect = {"company":null,"subject_from":null}
 
+# A view stated in a list of brokers' views: about the paragraph's first
+# company, its topic, not the nearest one.
+[rule calls/views]
+type = calls
+subject = topic
+pattern = (?<verb>seconded)
+example = seconded
+expect = {"company":null}
+
 [type words]
 fields = word
 
@@ -71,6 +80,11 @@ check 'Orion Haulage (NYSE: ORH) rose. Orion Haulage backed it.\n\nWow.\n\nA bro
 # no company stays without one.
 check "Markets fell.\n\nQuiet.\n\nOrion Haulage (NYSE: ORH) led. Orion Haulage (NYSE: ORH) rose. Acme Rail (NYSE: ACR), Beta Foods (NYSE: BTF), Cobalt Mines (NYSE: KBM) and Delta Ships (NYSE: DLS) fell.\n\nQuiet.\n\n$long A broker praised it.\n" \
   '[[null, null]]'
+# subject = topic: the paragraph's first company; without it, the nearest.
+check 'Orion Haulage (NYSE: ORH) rose and Acme Rail (NYSE: ACR) fell. Others seconded it.\n' \
+  '[["Orion Haulage", "paragraph"]]'
+check 'Orion Haulage (NYSE: ORH) rose and Acme Rail (NYSE: ACR) fell. Others praised it.\n' \
+  '[["Acme Rail", "paragraph"]]'
 # --explain shows it with the record's fields.
 printf 'Orion Haulage (NYSE: ORH) rose. Wow, a broker praised it.\n' >"$dir/in.txt"
 "$NX" --rules "$dir/t.rules" --explain "$dir/in.txt" |
@@ -94,6 +108,18 @@ assert got == want, (got, want)'
 # of the headings stays without a company.
 check "Orion Haulage (NYSE: ORH) rose.\n\nQuiet.\n\nACME\n\nA broker praised it.\n\nBETA\n\nA broker praised it.\n\nGAMMA\n\nA broker praised it.\n\nQuiet.\n\n$long A broker praised it.\n" \
   '[["Acme", "item"], ["Beta", "item"], ["Gamma", "item"], [null, null]]'
+# An item's line takes its heading past a long paragraph between them
+# (a quote under the heading); a long paragraph of prose does not.
+check "ACME\n\nA broker praised it.\n\nBETA\n\nA broker praised it.\n\nGAMMA\n\n$long\n\nA broker praised it.\n" \
+  '[["Acme", "item"], ["Beta", "item"], ["Gamma", "item"]]'
+check "ACME\n\nA broker praised it.\n\nBETA\n\nA broker praised it.\n\nGAMMA\n\n$long\n\n$long A broker praised it.\n" \
+  '[["Acme", "item"], ["Beta", "item"], [null, null]]'
+# With the built-in rules: the item's broker too, not the lead's.
+printf 'BMO Capital raised its gold forecast.\n\nJarden on Tern Lithium (ASX: TLX): UPGRADED TO NEUTRAL FROM SELL\n\n"%s"\n\nTarget raised to $0.10 from $0.07\n\nUBS on Goodwin Estates (ASX: GWE): UPGRADED TO BUY FROM NEUTRAL\n\nTarget cut to $36.00 from $36.80\n\nCiti on Marlowe Group (ASX: MLG): UPGRADED TO NEUTRAL FROM SELL\n' "$long" >"$dir/moves.txt"
+"$NX" "$dir/moves.txt" | python3 -c '
+import json, sys
+got = [(r["company"], r["broker"], r["subject_from"]) for r in json.load(sys.stdin)["price_targets"]]
+assert got == [("Tern Lithium", "Jarden", "item"), ("Goodwin Estates", "UBS", "item")], got'
 # A list item without a heading is not the item's above it, whose call
 # names its own company.
 printf 'Research actions on Monday.\n\n* Alder Foods : Jefferies raises target price to $41 from $38\n* Barclays cuts target price to $22 from $25\n' >"$dir/list.txt"
@@ -107,10 +133,13 @@ printf 'Movers.\n\nFidelity National - Shares dropped 12%%. AllianceBernstein - 
 import json, sys
 got = [(r["company"], r["subject_from"]) for r in json.load(sys.stdin)["ratings"]]
 assert got == [("AllianceBernstein", "item")], got'
-# item is yes or no.
-printf '[rule x/y]\ntype = x\nitem = maybe\npattern = a\n' >"$dir/bad.rules"
-set +e
-"$NX" --no-default-rules --rules "$dir/bad.rules" --check-rules 2>"$dir/err"
-rc=$?
-set -e
-[ $rc = 2 ] && grep -q "item is 'yes' or 'no'" "$dir/err"
+bad_value() { # KEY VALUE MESSAGE: the rule file stops with exit 2 and MESSAGE
+  printf '[rule x/y]\ntype = x\n%s = %s\npattern = a\n' "$1" "$2" >"$dir/bad.rules"
+  set +e
+  "$NX" --no-default-rules --rules "$dir/bad.rules" --check-rules 2>"$dir/err"
+  rc=$?
+  set -e
+  [ $rc = 2 ] && grep -q "$3" "$dir/err"
+}
+bad_value item maybe "item is 'yes' or 'no'"
+bad_value subject first "subject is 'nearest' or 'topic'"
