@@ -54,7 +54,7 @@ $(BUILD)/%.o: extractor/%.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(NX_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/harness.h tests/unit/testlist.h
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/harness.h tests/unit/testlist.h tests/unit/testrules.h
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(NX_CFLAGS) $(CFLAGS) -Iextractor -o $@ $< $(LIB_OBJS) $(NX_LIBS)
