@@ -220,9 +220,28 @@ static void add_cell(struct reader *r, struct cell c)
   r->cells[r->ncells++] = c;
 }
 
+/* An arrow or "to" between an old and a new value. */
+static bool is_arrow(const char *s, size_t start, size_t end)
+{
+  static const char *const arrows[] = {"\xE2\x86\x92", "\xE2\x9E\x9D", "->",
+                                       "=>", ">", "to"};
+  for (size_t i = 0; i < sizeof arrows / sizeof *arrows; i++)
+    if (end - start == strlen(arrows[i]) &&
+        memcmp(s + start, arrows[i], end - start) == 0)
+      return true;
+  return false;
+}
+
+/* A kind that a move from an old to a new value is written with. */
+static bool is_value(enum kind k)
+{
+  return k == K_RATING || k == K_MONEY || k == K_NUM;
+}
+
 /* Cuts the line [start, end) into cells: a run of words is one cell up to
  * a gap (a tab or two spaces) or another kind; a ticker after words joins
- * them ("Anglo American (AAL)"). */
+ * them ("Anglo American (AAL)"); an old and a new value with an arrow
+ * between are one cell ("Hold → Buy"), which the frames read as a move. */
 static void read_line(struct reader *r, size_t *ai, struct line *ln)
 {
   const char *s = r->text;
@@ -237,8 +256,16 @@ static void read_line(struct reader *r, size_t *ai, struct line *ln)
     enum kind kind;
     size_t e = read_token(r, ai, at, ln->end, &kind);
     struct cell *last = r->ncells > ln->first ? &r->cells[r->ncells - 1] : NULL;
-    if (last && !gap && last->kind == K_TEXT && !last->ticker &&
-        (kind == K_TEXT || kind == K_TICKER)) {
+    struct cell *before = r->ncells > ln->first + 1 ? last - 1 : NULL;
+    if (before && last->kind == K_TEXT && is_arrow(s, last->start, last->end) &&
+        is_value(before->kind) && is_value(kind) &&
+        (kind == K_RATING) == (before->kind == K_RATING)) {
+      before->end = e; /* "Hold → Buy", "$40 -> $45": one cell */
+      before->kind = kind;
+      r->ncells--;
+    } else if (last && !gap && last->kind == K_TEXT && !last->ticker &&
+               !is_arrow(s, last->start, last->end) &&
+               (kind == K_TEXT || kind == K_TICKER)) {
       last->end = e;
       last->ticker = kind == K_TICKER;
     } else if (last && !gap && kind == K_TICKER &&
@@ -456,25 +483,46 @@ static size_t header_lines(const struct reader *r, size_t i, enum role *roles,
   return n;
 }
 
-/* A header in one line, its labels a tab or a run of spaces apart. */
-static bool header_cells(const struct reader *r, const struct line *ln,
+/* A header in one line: its words read as labels, each the longest run
+ * of up to three words the list names ("Company Broker Rating Target",
+ * "Stock Research house Target price Call"), a word it does not name a
+ * column of its own. The text keeps no runs of spaces, so the labels
+ * are found by the list, not by the gaps between them. */
+static bool header_words(const struct reader *r, const struct line *ln,
                          enum role *roles, size_t *ncols)
 {
-  if (ln->n < 3 || ln->n > MAX_COLS)
+  const char *s = r->text;
+  if (ln->bar || ln->end - ln->start > MAX_ROW_LINE)
     return false;
-  size_t named = 0;
-  for (size_t k = 0; k < ln->n; k++) {
-    const struct cell *c = cell_of(r, ln, k);
-    if (k > 0 && !c->gap)
+  for (size_t i = ln->start; i < ln->end; i++)
+    if (is_digit(s[i]) || s[i] == '.' || s[i] == ',' || s[i] == ':')
       return false;
-    roles[k] = label_role(r, c->start, c->end);
-    if (roles[k] == NROLES)
-      roles[k] = R_OTHER;
-    else
+  size_t n = 0, named = 0, at = ln->start;
+  while (at < ln->end && n < MAX_COLS) {
+    size_t ends[3] = {at, at, at}, k = 0, e = at;
+    while (k < 3 && e < ln->end) {
+      e = word_end(s, e, ln->end);
+      ends[k++] = e;
+      e = skip_blanks(s, e, ln->end);
+    }
+    enum role role = NROLES;
+    size_t end = ends[0];
+    for (size_t w = k; w-- > 0 && role == NROLES;) {
+      role = label_role(r, at, ends[w]);
+      end = ends[w];
+    }
+    if (role == NROLES) {
+      role = R_OTHER;
+      end = ends[0];
+    } else {
       named++;
+    }
+    roles[n++] = role;
+    at = skip_blanks(s, end, ln->end);
   }
-  *ncols = ln->n;
-  return named >= 2 && 2 * named > ln->n && names_subject(roles, ln->n);
+  *ncols = n;
+  return at == ln->end && n >= 3 && named >= 2 && 2 * named > n &&
+         names_subject(roles, n);
 }
 
 /* Whether the line before line i (a caption, a heading) speaks of
@@ -633,7 +681,7 @@ void nx_rows_marks(const nx_ruleset *rs, const char *text, size_t len,
   size_t ncols;
   for (size_t i = 0; i < r.nlines;) {
     size_t h = header_lines(&r, i, roles, &ncols);
-    if (h == 0 && header_cells(&r, &r.lines[i], roles, &ncols))
+    if (h == 0 && header_words(&r, &r.lines[i], roles, &ncols))
       h = 1;
     if (h) {
       i = read_body(&r, i + h, r.nlines, roles, ncols);

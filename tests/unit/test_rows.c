@@ -114,6 +114,16 @@ int main(void)
          "{COL_RATING:     }{RATING: Hold}{COL_TARGET:     }{MONEY: $30}",
          "a header line of columns a run of spaces apart");
 
+  /* An old and a new value with an arrow between are one cell. */
+  row_is(rs,
+         "Company    Broker    Rating    Target\n"
+         "Tern Retail    Jefferies    Hold \xE2\x86\x92 Buy    $40 -> $45\n",
+         "Tern",
+         "{COL_COMPANY: }Tern Retail{COL_BROKER:     }{BROKER: Jefferies}"
+         "{COL_RATING:     }{RATING: Hold} \xE2\x86\x92 {RATING: Buy}"
+         "{COL_TARGET:     }{MONEY: $40} -> {MONEY: $45}",
+         "a move from an old to a new value is one cell");
+
   /* No header: rows of the same kinds, a price column of shares. */
   const char *movers = "Risers\nTern Retail (TRN) 245.50p 3.53%\n"
                        "Osprey Mills (OSP.) 1,808.00p 2.61%\n"
