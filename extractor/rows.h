@@ -11,7 +11,7 @@
  *     broker, an amount of money ("$1.35", "99 c"), a percent, a date,
  *     a ticker in brackets, a bare number, or a run of words (the
  *     mentions the atoms found, and a few shapes read here);
- *  2. a header is a run of lines (or one line's cells) that are words of
+ *  2. a header is a run of lines (or one line's words) that are labels of
  *     lists/table_columns.list, which gives each column its type; with no
  *     header, lines of the same sequence of kinds (three or more), or
  *     lines of one cell whose kinds repeat with a period, are rows, and a
