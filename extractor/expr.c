@@ -32,7 +32,8 @@ static const struct fn_spec fns[] = {
     {"number", FN_NUMBER, 1, 1, NULL, "`number(g)`",
      "`1,200` → 1200, `1.7` → 1.7, `2.5 billion` → 2500000000"},
     {"money", FN_MONEY, 1, 1, NULL, "`money(g)`",
-     "the amount of `$18`, `C$12.50`, `€45`, `1,166 pence`, `$9.7 billion`"},
+     "the amount of `$18`, `C$12.50`, `€45`, `1,166 pence`, `$9.7 billion`; "
+     "cents as hundredths: `99 c` is 0.99"},
     {"currency", FN_CURRENCY, 1, 1, "currencies", "`currency(g)`",
      "its ISO 4217 code: `USD`, `CAD`, `EUR`, `GBP`, `GBX` (pence) … from "
      "the `currencies` list"},
@@ -483,8 +484,11 @@ json_t *nx_expr_eval(const struct nx_expr *e, const char *subject,
   case FN_TITLE:
     return string_value(map_case(s, e->fn));
   case FN_NUMBER:
-  case FN_MONEY:
     if (nx_value_number(s, len, &d, NULL))
+      v = nx_json_number(d);
+    break;
+  case FN_MONEY:
+    if (nx_value_money(s, len, &d))
       v = nx_json_number(d);
     break;
   case FN_CURRENCY:

@@ -1,6 +1,7 @@
 /* mentions.c: see mentions.h. */
 #include "mentions.h"
 
+#include "rows.h"
 #include "rules_impl.h"
 #include "xalloc.h"
 
@@ -51,6 +52,23 @@ static void add_code(struct nx_buf *b, unsigned code)
   nx_buf_add(b, u, CODE_LEN);
 }
 
+/* The marks of tables drawn without '|' (rows.h), read from the
+ * mentions that would be chosen (c sorted by start). */
+static void row_marks(const nx_ruleset *rs, const char *text, size_t len,
+                      const struct cand *c, size_t nc,
+                      struct nx_table_marks *out)
+{
+  struct nx_table_mark *atoms = xmalloc((nc ? nc : 1) * sizeof *atoms);
+  size_t n = 0, end = 0;
+  for (size_t i = 0; i < nc; i++)
+    if (c[i].start >= end && c[i].end > c[i].start) {
+      atoms[n++] = (struct nx_table_mark){c[i].start, c[i].end, c[i].code};
+      end = c[i].end;
+    }
+  nx_rows_marks(rs, text, len, atoms, n, out);
+  free(atoms);
+}
+
 size_t nx_mention_text_build(struct nx_mention_text *mt, const nx_ruleset *rs,
                              const char *text, size_t len,
                              const struct nx_hits *hits)
@@ -70,6 +88,9 @@ size_t nx_mention_text_build(struct nx_mention_text *mt, const nx_ruleset *rs,
   }
   mt->marks.n = 0;
   nx_table_marks(rs, text, len, &mt->marks);
+  if (nc > 1)
+    qsort(c, nc, sizeof *c, by_start);
+  row_marks(rs, text, len, c, nc, &mt->marks);
   if (mt->marks.n) {
     c = xrealloc(c, (nc + mt->marks.n) * sizeof *c);
     for (size_t i = 0; i < mt->marks.n; i++) {

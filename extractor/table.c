@@ -70,8 +70,8 @@ static unsigned column_code(const nx_ruleset *rs, const nx_wordlist *wl,
   return entry_code(rs, nx_wordlist_find(wl, text + start, end - start));
 }
 
-static void add_mark(struct nx_table_marks *out, size_t start, size_t end,
-                     unsigned code)
+void nx_table_mark_add(struct nx_table_marks *out, size_t start, size_t end,
+                       unsigned code)
 {
   if (out->n == out->cap) {
     out->cap = out->cap ? out->cap * 2 : 32;
@@ -136,10 +136,10 @@ static void labelled_row(const nx_ruleset *rs, const nx_wordlist *wl,
     return;
   unsigned subject = entry_code(rs, nx_wordlist_find(wl, "company", 7));
   if (codes[0] == NO_COLUMN && subject != NO_COLUMN)
-    add_mark(out, cells[0].mark_start, cells[0].mark_end, subject);
+    nx_table_mark_add(out, cells[0].mark_start, cells[0].mark_end, subject);
   for (size_t i = 0; i < n; i++)
     if (codes[i] != NO_COLUMN)
-      add_mark(out, cells[i].mark_start, colon[i] + 1, codes[i]);
+      nx_table_mark_add(out, cells[i].mark_start, colon[i] + 1, codes[i]);
 }
 
 /* The next line of text[0, len) at or after *at that holds a character
@@ -209,7 +209,7 @@ void nx_table_marks(const nx_ruleset *rs, const char *text, size_t len,
     for (size_t i = 0; i < n && first + i < ncols; i++) {
       unsigned code = head[first + i] != NO_COLUMN ? head[first + i] : other;
       if (code != NO_COLUMN)
-        add_mark(out, cells[i].mark_start, cells[i].mark_end, code);
+        nx_table_mark_add(out, cells[i].mark_start, cells[i].mark_end, code);
     }
     size_t s = cells[n - 1].start, e = cells[n - 1].end;
     trim(text, &s, &e);

@@ -41,6 +41,11 @@ void nx_table_marks(const nx_ruleset *rs, const char *text, size_t len,
 
 void nx_table_marks_free(struct nx_table_marks *m);
 
+/* Appends one mark to 'out' (rows.h adds the marks of the tables it
+ * reads). */
+void nx_table_mark_add(struct nx_table_marks *out, size_t start, size_t end,
+                       unsigned code);
+
 /* Checks that every value of the "table_columns" list names a mention
  * type (called when a ruleset is compiled). */
 nx_status nx_table_check(const nx_ruleset *rs, struct nx_error *err);

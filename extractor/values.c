@@ -109,6 +109,24 @@ bool nx_value_number(const char *s, size_t len, double *out, size_t *end)
   return true;
 }
 
+bool nx_value_money(const char *s, size_t len, double *out)
+{
+  size_t at;
+  if (!nx_value_number(s, len, out, &at))
+    return false;
+  at = skip_spaces(s, len, at);
+  static const char *const cents[] = {"cents", "cent", "c", "\xC2\xA2"};
+  for (size_t i = 0; i < sizeof cents / sizeof *cents; i++) {
+    size_t n = strlen(cents[i]);
+    if (len - at >= n && memcmp(s + at, cents[i], n) == 0 &&
+        (at + n == len || !is_word_char((unsigned char)s[at + n]))) {
+      *out /= 100;
+      break;
+    }
+  }
+  return true;
+}
+
 const struct nx_word *nx_value_marker(const char *s, size_t len,
                                       const nx_wordlist *list)
 {

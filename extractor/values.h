@@ -15,6 +15,10 @@
  * *end when end is not NULL. False when s has no number. */
 bool nx_value_number(const char *s, size_t len, double *out, size_t *end);
 
+/* An amount of money: nx_value_number, and an amount in cents ("99 c",
+ * "55c", "71 cents", "99¢") as the unit's hundredths: 0.99. */
+bool nx_value_money(const char *s, size_t len, double *out);
+
 /* The unit or currency marker around the first number of s: the word
  * after it ("1.7 gigawatts" -> "gigawatts", "285-MW" -> "MW", "1,166
  * pence" -> "pence") looked up in 'list'; else the symbol before it

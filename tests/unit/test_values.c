@@ -37,6 +37,19 @@ int main(void)
   double v;
   OK(!nx_value_number("no digits", 9, &v, NULL), "no number, no value");
 
+  /* money(): cents are hundredths of the unit; anything else as number() */
+  const char *cents[][2] = {{"99 c", "0.99"}, {"55c", "0.55"},
+                            {"71 cents", "0.71"}, {"99\xC2\xA2", "0.99"},
+                            {"$1.35", "1.35"}, {"12 CAD", "12"},
+                            {"40 cats", "40"}, {"940p", "940"}};
+  for (size_t i = 0; i < sizeof cents / sizeof *cents; i++) {
+    char what[64];
+    snprintf(what, sizeof what, "money(\"%s\")", cents[i][0]);
+    v = -1;
+    OK(nx_value_money(cents[i][0], strlen(cents[i][0]), &v), what);
+    NUM_EQ(v, strtod(cents[i][1], NULL), what);
+  }
+
   nx_wordlist *units = list("power_units", "MW | megawatt | megawatts | "
                                            "MWac => 1\n"
                                            "GW | gigawatt | gigawatts => 1000\n"

@@ -5,6 +5,7 @@
 
 #include "rules.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 
 /* NULL, with the reason printed as a TAP comment, when they do not load. */
