@@ -10,6 +10,12 @@ static void cset_add(struct cset *c, unsigned ch) {
   c->asc[ch / 64] |= (uint64_t)1 << (ch % 64);
 }
 
+/* Adds each ASCII character of 'chars'. */
+static void cset_add_chars(struct cset *c, const char *chars) {
+  for (; *chars; chars++)
+    cset_add(c, (unsigned char)*chars);
+}
+
 static void cset_some(struct cset *c) {
   if (c->nonascii == NONE)
     c->nonascii = SOME;
@@ -159,18 +165,15 @@ struct cset nx_cset_escape(struct reader *rd, bool in_class, bool *other) {
     break;
   case 's':
   case 'S':
-    for (const char *s = " \t\n\v\f\r"; *s; s++)
-      cset_add(&c, (unsigned char)*s);
+    cset_add_chars(&c, " \t\n\v\f\r");
     break;
   case 'h':
   case 'H':
-    cset_add(&c, ' ');
-    cset_add(&c, '\t');
+    cset_add_chars(&c, " \t");
     break;
   case 'v':
   case 'V':
-    for (const char *s = "\n\v\f\r"; *s; s++)
-      cset_add(&c, (unsigned char)*s);
+    cset_add_chars(&c, "\n\v\f\r");
     break;
   case 'N':
     if (in_class)

@@ -118,6 +118,12 @@ static size_t word_end(const char *s, size_t at, size_t end)
   return at;
 }
 
+/* Whether text[start, end) is the word 'w', whole. */
+static bool word_is(const char *s, size_t start, size_t end, const char *w)
+{
+  return end - start == strlen(w) && memcmp(s + start, w, end - start) == 0;
+}
+
 static size_t skip_blanks(const char *s, size_t at, size_t end)
 {
   while (at < end && is_blank(s[at]))
@@ -180,9 +186,9 @@ static size_t read_token(const struct reader *r, size_t *ai, size_t at,
       *kind = K_PCT;
       return w;
     }
-    if (n == w && next < end && next_end - next <= 5 &&
-        (strncmp(s + next, "c", next_end - next) == 0 ||
-         strncmp(s + next, "cents", next_end - next) == 0)) {
+    if (n == w && (word_is(s, next, next_end, "c") ||
+                   word_is(s, next, next_end, "cent") ||
+                   word_is(s, next, next_end, "cents"))) {
       *kind = K_MONEY; /* "99 c": cents */
       return next_end;
     }
@@ -226,8 +232,7 @@ static bool is_arrow(const char *s, size_t start, size_t end)
   static const char *const arrows[] = {"\xE2\x86\x92", "\xE2\x9E\x9D", "->",
                                        "=>", ">", "to"};
   for (size_t i = 0; i < sizeof arrows / sizeof *arrows; i++)
-    if (end - start == strlen(arrows[i]) &&
-        memcmp(s + start, arrows[i], end - start) == 0)
+    if (word_is(s, start, end, arrows[i]))
       return true;
   return false;
 }
@@ -542,19 +547,18 @@ static bool caption_says_target(const struct reader *r, size_t i)
 /* The column types of a table with no header, from the kinds its cells
  * hold: words first are the company; amounts are prices, or targets
  * (two: old then new) when its caption says so. */
-static bool roles_by_kind(const struct reader *r, const struct cell *c,
-                          size_t n, size_t stride, bool target,
+static bool roles_by_kind(const struct cell *c, size_t n, bool target,
                           enum role *roles)
 {
   size_t money = 0;
   for (size_t k = 0; k < n; k++)
-    money += c[k * stride].kind == K_MONEY;
+    money += c[k].kind == K_MONEY;
   if (c[0].kind != K_TEXT)
     return false;
   bool useful = false;
   size_t seen_money = 0;
   for (size_t k = 0; k < n; k++) {
-    enum kind kd = c[k * stride].kind;
+    enum kind kd = c[k].kind;
     roles[k] = k == 0 ? R_COMPANY
                : kd == K_BROKER ? R_BROKER
                : kd == K_RATING ? R_RATING
@@ -568,7 +572,6 @@ static bool roles_by_kind(const struct reader *r, const struct cell *c,
     useful |= roles[k] == R_RATING || roles[k] == R_TARGET ||
               (roles[k] == R_PRICE && c[0].ticker);
   }
-  (void)r;
   return useful;
 }
 
@@ -626,7 +629,7 @@ static size_t line_rows(struct reader *r, size_t i)
          r->lines[i + n].end - r->lines[i + n].start <= MAX_ROW_LINE)
     n++;
   enum role roles[MAX_COLS];
-  if (n < MIN_ROWS || !roles_by_kind(r, cell_of(r, ln, 0), ln->n, 1,
+  if (n < MIN_ROWS || !roles_by_kind(cell_of(r, ln, 0), ln->n,
                                      caption_says_target(r, i), roles))
     return 0;
   read_body(r, i, i + n, roles, ln->n);
@@ -649,7 +652,7 @@ static size_t period_rows(struct reader *r, size_t i)
     for (size_t k = 0; k < p; k++)
       c[k] = *cell_of(r, &r->lines[i + k], 0);
     enum role roles[MAX_COLS];
-    if (!roles_by_kind(r, c, p, 1, caption_says_target(r, i), roles))
+    if (!roles_by_kind(c, p, caption_says_target(r, i), roles))
       continue;
     n -= n % p;
     read_body(r, i, i + n, roles, p);
